@@ -1,0 +1,39 @@
+package neuron
+
+import (
+	"context"
+	"math/rand/v2"
+	"testing"
+)
+
+func BenchmarkTrainAND(b *testing.B) {
+	d, _ := NewDataset([][]float64{{0, 0}, {0, 1}, {1, 0}, {1, 1}}, []float64{0, 0, 0, 1})
+	b.ReportAllocs()
+	seed := uint64(0)
+	iters := 0
+	for b.Loop() {
+		rng := rand.New(rand.NewPCG(seed, 0))
+		seed++
+		res, err := Train(context.Background(), NewRandom(2, rng), d, Config{Rand: rng})
+		if err != nil {
+			b.Fatal(err)
+		}
+		iters += res.Iterations
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(iters), "ns/iter")
+}
+
+func benchmarkNetStep(b *testing.B, hidden int) {
+	rng := rand.New(rand.NewPCG(1, 0))
+	n := NewNetRandom(2, hidden, rng)
+	x := [][]float64{{0, 0}, {0, 1}, {1, 0}, {1, 1}}
+	tg := []float64{0, 1, 1, 0}
+	b.ReportAllocs()
+	for b.Loop() {
+		i := rng.IntN(4)
+		n.Step(x[i], tg[i], 0.5)
+	}
+}
+
+func BenchmarkNetStep221(b *testing.B) { benchmarkNetStep(b, 2) }
+func BenchmarkNetStep241(b *testing.B) { benchmarkNetStep(b, 4) }

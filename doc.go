@@ -1,0 +1,16 @@
+// Package neuron teaches a sigmoid neuron, or a small two-layer network of
+// them, a function from examples by steepest descent.
+//
+// A neuron computes its excitation u = w·x + b from its inputs x, weights w
+// and bias b, and outputs o = σ(u) = 1/(1+e^(−u)). Shown a row of inputs
+// and the output expected for it (the target t), it measures its loss
+// L = ½(o−t)² and moves each weight and the bias a small step against the
+// gradient of the loss, scaled by the learning rate. Repeating this over
+// randomly drawn rows until the loss reaches a goal is steepest descent;
+// the gradient of a row is (o−t)·o·(1−o)·x for the weights and
+// (o−t)·o·(1−o) for the bias.
+//
+// Train runs that loop for any Model and Dataset and reports a Result; the
+// command-line tool, the pictures and the web page are all clients of it.
+// The package uses only the standard library and never prints.
+package neuron

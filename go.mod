@@ -1,0 +1,3 @@
+module github.com/neuronlab/neuron
+
+go 1.26

@@ -1,0 +1,185 @@
+package neuron
+
+import (
+	"fmt"
+	"math/rand/v2"
+)
+
+// A Net is a two-layer network: the inputs feed H hidden sigmoid neurons,
+// and their outputs feed one sigmoid output neuron. One neuron draws one
+// straight line through the input space; a hidden layer lets the output
+// neuron combine several lines, which is how a Net learns XOR.
+//
+// For input x, hidden neuron j has excitation uj = W1j·x + B1[j] and
+// output hj = σ(uj); the output neuron has excitation v = W2·h + B2 and
+// output o = σ(v).
+//
+// A Net's Step and Gradient use scratch space inside the Net, so a Net
+// must not be trained from two goroutines at once. Output does not
+// change the Net.
+type Net struct {
+	W1 []float64 // hidden weights: W1[j*n+i] weighs input i into hidden neuron j
+	B1 []float64 // hidden biases, one per hidden neuron
+	W2 []float64 // output weights, one per hidden neuron
+	B2 float64   // output bias
+
+	// Scratch space, allocated on first use: the hidden outputs of the
+	// last input, and the gradient for Step.
+	h    []float64
+	grad *Net
+}
+
+// NewNet returns a network with the given numbers of inputs and hidden
+// neurons whose weights and biases are all zero. It panics if either is
+// less than 1.
+func NewNet(inputs, hidden int) *Net {
+	if inputs < 1 || hidden < 1 {
+		panic(fmt.Sprintf("neuron: NewNet(%d, %d): need at least one input and one hidden neuron", inputs, hidden))
+	}
+	return &Net{
+		W1: make([]float64, hidden*inputs),
+		B1: make([]float64, hidden),
+		W2: make([]float64, hidden),
+	}
+}
+
+// NewNetRandom returns a network whose weights and biases are drawn from
+// N(0, 1) by rng, in this order: each hidden neuron's weights then its
+// bias, hidden neuron 1 first; then the output weights; then the output
+// bias. It panics if inputs or hidden is less than 1.
+func NewNetRandom(inputs, hidden int, rng *rand.Rand) *Net {
+	n := NewNet(inputs, hidden)
+	for j := range hidden {
+		for i := range inputs {
+			n.W1[j*inputs+i] = rng.NormFloat64()
+		}
+		n.B1[j] = rng.NormFloat64()
+	}
+	for j := range n.W2 {
+		n.W2[j] = rng.NormFloat64()
+	}
+	n.B2 = rng.NormFloat64()
+	return n
+}
+
+// Inputs returns the number of inputs, n.
+func (n *Net) Inputs() int { return len(n.W1) / len(n.B1) }
+
+// Hidden returns the number of hidden neurons, H.
+func (n *Net) Hidden() int { return len(n.B1) }
+
+// HiddenNeuron returns a copy of hidden neuron j: its weights and bias.
+func (n *Net) HiddenNeuron(j int) *Neuron {
+	in := n.Inputs()
+	return &Neuron{W: append([]float64(nil), n.W1[j*in:(j+1)*in]...), Bias: n.B1[j]}
+}
+
+// hidden returns hidden neuron j's output hj = σ(W1j·x + B1[j]).
+func (n *Net) hidden(j int, x []float64) float64 {
+	in := len(x)
+	w := n.W1[j*in : (j+1)*in]
+	u := n.B1[j]
+	for i, xi := range x {
+		u += w[i] * xi
+	}
+	return Sigmoid(u)
+}
+
+// Output returns the network's output o for input x. It panics if len(x)
+// is not the number of inputs.
+func (n *Net) Output(x []float64) float64 {
+	n.checkInput(x)
+	v := n.B2
+	for j, w := range n.W2 {
+		v += w * n.hidden(j, x)
+	}
+	return Sigmoid(v)
+}
+
+func (n *Net) checkInput(x []float64) {
+	if len(x)*len(n.B1) != len(n.W1) {
+		panic(fmt.Sprintf("neuron: input has %d values, network has %d inputs", len(x), n.Inputs()))
+	}
+}
+
+// Gradient sets g to the gradient of the loss L = ½(o−t)² for input x and
+// expected output t with respect to every weight and bias of n, computed
+// by backpropagation, and returns the output o and the loss. g must have
+// n's shape.
+func (n *Net) Gradient(x []float64, t float64, g *Net) (o, loss float64) {
+	n.checkInput(x)
+	if len(n.h) != len(n.B1) {
+		n.h = make([]float64, len(n.B1))
+	}
+	in, h := len(x), n.h
+
+	// Forward: hidden outputs hj, then the output o.
+	v := n.B2
+	for j, w := range n.W2 {
+		h[j] = n.hidden(j, x)
+		v += w * h[j]
+	}
+	o = Sigmoid(v)
+	e := o - t
+	loss = e * e / 2
+
+	// Backward, by the chain rule, from the loss to each weight.
+	// At the output neuron, as for a single neuron: dL/dv = (o−t)·o·(1−o).
+	dv := e * o * (1 - o)
+	g.B2 = dv // dL/dB2 = dL/dv · 1
+	for j, hj := range h {
+		// Hidden output hj reaches the loss through v = ... + W2[j]·hj:
+		// dL/dhj = dL/dv · W2[j], and then dL/duj = dL/dhj · hj(1−hj).
+		du := dv * n.W2[j] * hj * (1 - hj)
+		g.W2[j] = dv * hj // dL/dW2[j] = dL/dv · hj
+		g.B1[j] = du      // dL/dB1[j] = dL/duj · 1
+		gw := g.W1[j*in : (j+1)*in]
+		for i, xi := range x {
+			gw[i] = du * xi // dL/dW1[j][i] = dL/duj · xi
+		}
+	}
+	return o, loss
+}
+
+// Step takes one steepest-descent step toward expected output t for input
+// x: it computes the gradient of every weight and bias (Gradient), then
+// moves each against its gradient, p ← p − rate·dL/dp. It returns the loss
+// measured before the step. All gradients are taken before any weight
+// moves, so the step is the true steepest-descent direction.
+func (n *Net) Step(x []float64, t, rate float64) (loss float64) {
+	g := n.grad
+	if g == nil {
+		g = NewNet(len(x), len(n.B1))
+		n.grad = g
+	}
+	_, loss = n.Gradient(x, t, g)
+	descend(n.W1, g.W1, rate)
+	descend(n.B1, g.B1, rate)
+	descend(n.W2, g.W2, rate)
+	n.B2 -= rate * g.B2
+	return loss
+}
+
+// descend moves each parameter p[k] against its gradient g[k].
+func descend(p, g []float64, rate float64) {
+	g = g[:len(p)]
+	for k := range p {
+		p[k] -= rate * g[k]
+	}
+}
+
+// Clone returns a copy of n that shares no memory with it.
+func (n *Net) Clone() *Net {
+	return &Net{
+		W1: append([]float64(nil), n.W1...),
+		B1: append([]float64(nil), n.B1...),
+		W2: append([]float64(nil), n.W2...),
+		B2: n.B2,
+	}
+}
+
+func (n *Net) clone() Model { return n.Clone() }
+
+func (n *Net) params(dst []float64) []float64 {
+	return append(append(append(append(dst, n.W1...), n.B1...), n.W2...), n.B2)
+}

@@ -1,0 +1,120 @@
+package neuron
+
+import (
+	"fmt"
+	"math/rand/v2"
+)
+
+// A Neuron is a single sigmoid neuron with one weight per input and a bias.
+//
+// For an input vector x = (x1, ..., xn) its excitation is
+//
+//	u = w·x + b = w1·x1 + ... + wn·xn + b
+//
+// and its output is o = σ(u), a number between 0 and 1. Learning means
+// changing the weights and the bias so that the output comes close to the
+// wanted (expected) output.
+//
+// A Neuron's methods are not safe for concurrent use while it learns.
+type Neuron struct {
+	W    []float64 // weights w1, ..., wn, one per input
+	Bias float64   // bias b
+}
+
+// New returns a neuron with the given number of inputs whose weights and
+// bias are all zero. It panics if inputs < 1.
+func New(inputs int) *Neuron {
+	if inputs < 1 {
+		panic(fmt.Sprintf("neuron: New(%d): a neuron needs at least one input", inputs))
+	}
+	return &Neuron{W: make([]float64, inputs)}
+}
+
+// NewRandom returns a neuron with the given number of inputs whose weights
+// and bias are drawn from the standard normal distribution N(0, 1), as the
+// seed's program starts: w1, ..., wn first, then b, all from rng.
+// It panics if inputs < 1.
+func NewRandom(inputs int, rng *rand.Rand) *Neuron {
+	n := New(inputs)
+	for i := range n.W {
+		n.W[i] = rng.NormFloat64()
+	}
+	n.Bias = rng.NormFloat64()
+	return n
+}
+
+// Inputs returns the number of inputs, n.
+func (n *Neuron) Inputs() int { return len(n.W) }
+
+// Excitation returns u = w·x + b for input x. It panics if len(x) is not
+// the number of inputs.
+func (n *Neuron) Excitation(x []float64) float64 {
+	w := n.W
+	if len(x) != len(w) {
+		panic(fmt.Sprintf("neuron: input has %d values, neuron has %d inputs", len(x), len(w)))
+	}
+	u := n.Bias
+	for i, xi := range x {
+		u += w[i] * xi
+	}
+	return u
+}
+
+// Output returns the neuron's output o = σ(u) for input x, where
+// u = w·x + b is its excitation.
+func (n *Neuron) Output(x []float64) float64 {
+	return Sigmoid(n.Excitation(x))
+}
+
+// delta returns the output o for input x, the loss L = ½(o−t)² against the
+// expected output t, and d = dL/du, the loss gradient at the excitation.
+func (n *Neuron) delta(x []float64, t float64) (o, loss, d float64) {
+	o = n.Output(x)
+	e := o - t
+	loss = e * e / 2
+	// Chain rule: dL/du = dL/do · do/du = (o−t) · σ'(u), and σ'(u) = o(1−o).
+	d = e * o * (1 - o)
+	return o, loss, d
+}
+
+// Gradient sets g to the gradient of the loss L = ½(o−t)² for input x and
+// expected output t: g.W[i] = dL/dwi and g.Bias = dL/db. It returns the
+// output o and the loss. g must have as many inputs as n.
+func (n *Neuron) Gradient(x []float64, t float64, g *Neuron) (o, loss float64) {
+	o, loss, d := n.delta(x, t)
+	gw := g.W[:len(x)]
+	for i, xi := range x {
+		gw[i] = d * xi // dL/dwi = dL/du · du/dwi = d·xi
+	}
+	g.Bias = d // dL/db = dL/du · du/db = d·1
+	return o, loss
+}
+
+// Step takes one steepest-descent step toward expected output t for input
+// x with the given learning rate, and returns the loss ½(o−t)² measured
+// before the step. Each weight and the bias move against their gradient:
+//
+//	wi ← wi − rate·d·xi,  b ← b − rate·d,  where d = (o−t)·o·(1−o).
+func (n *Neuron) Step(x []float64, t, rate float64) (loss float64) {
+	_, loss, d := n.delta(x, t)
+	w := n.W[:len(x)]
+	for i, xi := range x {
+		w[i] -= rate * (d * xi) // the gradient d·xi, as Gradient computes it
+	}
+	n.Bias -= rate * d
+	return loss
+}
+
+// Clone returns a copy of n that shares no memory with it.
+func (n *Neuron) Clone() *Neuron {
+	return &Neuron{W: append([]float64(nil), n.W...), Bias: n.Bias}
+}
+
+// String formats the weights and bias, e.g. "w = [7.2 7.2], b = -11".
+func (n *Neuron) String() string {
+	return fmt.Sprintf("w = %v, b = %v", n.W, n.Bias)
+}
+
+func (n *Neuron) clone() Model { return n.Clone() }
+
+func (n *Neuron) params(dst []float64) []float64 { return append(append(dst, n.W...), n.Bias) }
