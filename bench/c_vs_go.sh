@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# c_vs_go.sh: plain C against the Go package, nanoseconds per iteration.
+#
+#   seed: bench/c/seed.c against bench/cmd/seedruns (neuron.Train), RUNS
+#         runs of AND to the goal;
+#   net:  bench/c/net.c against bench/cmd/xorsteps ((*neuron.Net).Step),
+#         ITERS steps of 2-2-1 and of 2-4-1 on XOR.
+#
+# The C and Go programs are run alternately REPS times and the median of
+# each is reported, with the ratio Go/C (below 1 means Go is faster).
+#
+# Usage, from the repository root: bash bench/c_vs_go.sh
+# Settings (environment): RUNS=200 ITERS=20000000 REPS=5
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+
+RUNS=${RUNS:-200}
+ITERS=${ITERS:-20000000}
+REPS=${REPS:-5}
+TARGET=1.4
+
+need_cmd gcc "apt-get update && apt-get install -y gcc"
+need_cmd go "get the Go toolchain, version 1.26 or later"
+
+bin=$(mktemp -d)
+trap 'rm -rf "$bin"' EXIT
+gcc -O2 -o "$bin/seed" bench/c/seed.c -lm
+gcc -O2 -o "$bin/net" bench/c/net.c -lm
+build_go "$bin"
+
+echo "c_vs_go: $REPS alternating repetitions, median of each; $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores"
+
+echo "seed procedure, $RUNS AND runs:"
+c_ns=() go_ns=() c_med= go_med=
+for _ in $(seq "$REPS"); do
+	run_logged "$bin/seed" and "$RUNS"
+	c_ns+=("$(field ns_per_iter "$LINE")")
+	c_med=$(field median_iters "$LINE")
+	run_logged "$bin/seedruns" -fn and -runs "$RUNS"
+	go_ns+=("$(field ns_per_iter "$LINE")")
+	go_med=$(field median_iters "$LINE")
+done
+seed_c=$(median "${c_ns[@]}")
+seed_go=$(median "${go_ns[@]}")
+
+net_c=() net_go=()
+for h in 2 4; do
+	echo "network step, 2-$h-1 XOR, $ITERS iterations:"
+	c_ns=() go_ns=()
+	for _ in $(seq "$REPS"); do
+		run_logged "$bin/net" "$h" "$ITERS"
+		c_ns+=("$(field ns_per_iter "$LINE")")
+		run_logged "$bin/xorsteps" -hidden "$h" -iters "$ITERS"
+		go_ns+=("$(field ns_per_iter "$LINE")")
+	done
+	net_c+=("$(median "${c_ns[@]}")")
+	net_go+=("$(median "${go_ns[@]}")")
+done
+
+echo
+echo "median iterations of an AND run: C $c_med, Go $go_med (same procedure, different initial normals)"
+printf '%-26s %12s %12s %8s  %s\n' benchmark "C ns/iter" "Go ns/iter" "Go/C" "within ${TARGET}x"
+report() {
+	local r
+	r=$(ratio "$3" "$2")
+	printf '%-26s %12s %12s %8s  %s\n' "$1" "$2" "$3" "$r" \
+		"$(awk -v r="$r" -v t="$TARGET" 'BEGIN { print (r <= t) ? "yes" : "NO" }')"
+}
+report "seed, AND x $RUNS runs" "$seed_c" "$seed_go"
+report "net step, 2-2-1 XOR" "${net_c[0]}" "${net_go[0]}"
+report "net step, 2-4-1 XOR" "${net_c[1]}" "${net_go[1]}"

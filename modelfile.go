@@ -1,0 +1,210 @@
+package neuron
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// Saved models are JSON documents:
+//
+//	{
+//	  "format": "neuron-model",
+//	  "version": 1,
+//	  "kind": "neuron",             // or "net"
+//	  "inputs": 2,
+//	  "weights": [5.1, 5.1],        // kind "neuron"
+//	  "bias": -7.8,                 // kind "neuron"
+//	  "hidden": [{"weights": [...], "bias": ...}, ...],  // kind "net"
+//	  "output": {"weights": [...], "bias": ...},         // kind "net"
+//	  "info": {"data": "and", "rate": 0.5, ...}          // optional: ModelInfo
+//	}
+//
+// Numbers are written in the shortest form that reads back to the same
+// float64, so a saved model predicts exactly what the trained one did.
+
+// ModelFormat and ModelVersion identify the saved-model format.
+const (
+	ModelFormat  = "neuron-model"
+	ModelVersion = 1
+)
+
+// Limits on what Load accepts, so that a corrupted file cannot ask for
+// absurd amounts of memory.
+const (
+	maxLoadInputs = 1 << 20
+	maxLoadHidden = 1 << 16
+)
+
+// ModelInfo describes a saved model: what it learned and how. Every field
+// is optional.
+type ModelInfo struct {
+	Names      []string `json:"names,omitempty"`      // input names
+	Data       string   `json:"data,omitempty"`       // what it learned: a function, expression or file
+	Rate       float64  `json:"rate,omitempty"`       // learning rate
+	Goal       float64  `json:"goal,omitempty"`       // loss goal
+	Stop       string   `json:"stop,omitempty"`       // stop rule
+	Seed       uint64   `json:"seed"`                 // random seed
+	MaxIter    int      `json:"max_iter,omitempty"`   // iteration cap, 0 for none
+	Iterations int      `json:"iterations,omitempty"` // iterations done
+	Loss       float64  `json:"loss,omitempty"`       // the stop rule's loss at the end
+	Status     string   `json:"status,omitempty"`     // why training stopped
+}
+
+type layerJSON struct {
+	Weights []float64 `json:"weights"`
+	Bias    *float64  `json:"bias"`
+}
+
+type modelJSON struct {
+	Format  string      `json:"format"`
+	Version int         `json:"version"`
+	Kind    string      `json:"kind"`
+	Inputs  int         `json:"inputs"`
+	Weights []float64   `json:"weights,omitempty"`
+	Bias    *float64    `json:"bias,omitempty"`
+	Hidden  []layerJSON `json:"hidden,omitempty"`
+	Output  *layerJSON  `json:"output,omitempty"`
+	Info    *ModelInfo  `json:"info,omitempty"`
+}
+
+// Save writes m, and info if not nil, to w as JSON. It refuses a model
+// with a weight or bias that is not a finite number.
+func Save(w io.Writer, m Model, info *ModelInfo) error {
+	if !finiteAll(m.params(nil)) {
+		return errors.New("neuron: model has a weight or bias that is Inf or NaN; not saved")
+	}
+	if info != nil && !(finite(info.Rate) && finite(info.Goal) && finite(info.Loss)) {
+		return errors.New("neuron: model info has a number that is Inf or NaN; not saved")
+	}
+	if info != nil && len(info.Names) != 0 && len(info.Names) != m.Inputs() {
+		return fmt.Errorf("neuron: model info has %d input names for %d inputs; not saved", len(info.Names), m.Inputs())
+	}
+	doc := modelJSON{Format: ModelFormat, Version: ModelVersion, Inputs: m.Inputs(), Info: info}
+	switch m := m.(type) {
+	case *Neuron:
+		doc.Kind, doc.Weights, doc.Bias = "neuron", m.W, &m.Bias
+	case *Net:
+		doc.Kind = "net"
+		for j := range m.Hidden() {
+			h := m.HiddenNeuron(j)
+			doc.Hidden = append(doc.Hidden, layerJSON{Weights: h.W, Bias: &h.Bias})
+		}
+		doc.Output = &layerJSON{Weights: m.W2, Bias: &m.B2}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}
+
+// Load reads a model saved by Save. It checks everything: the format and
+// version, the kind, that the dimensions agree and that every number is
+// finite, and reports the first problem it finds.
+func Load(r io.Reader) (Model, *ModelInfo, error) {
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	var doc modelJSON
+	if err := dec.Decode(&doc); err != nil {
+		return nil, nil, fmt.Errorf("neuron: model: %v", jsonProblem(err))
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, nil, errors.New("neuron: model: unexpected data after the model")
+	}
+	m, err := doc.model()
+	if err != nil {
+		return nil, nil, fmt.Errorf("neuron: model: %v", err)
+	}
+	return m, doc.Info, nil
+}
+
+// jsonProblem words a JSON decoding error for people.
+func jsonProblem(err error) string {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.Is(err, io.EOF):
+		return "empty file, not a model"
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "file ends in the middle of the model (truncated?)"
+	case errors.As(err, &syn):
+		return fmt.Sprintf("not valid JSON at byte %d: %v", syn.Offset, syn)
+	case errors.As(err, &typ):
+		if typ.Field != "" {
+			return fmt.Sprintf("field %q: %s is not a %s", typ.Field, typ.Value, typ.Type)
+		}
+		return fmt.Sprintf("a JSON %s, not a model object", typ.Value)
+	}
+	return err.Error()
+}
+
+// model checks doc and builds its model.
+func (doc *modelJSON) model() (Model, error) {
+	switch {
+	case doc.Format != ModelFormat:
+		return nil, fmt.Errorf("format is %q, want %q", doc.Format, ModelFormat)
+	case doc.Version < 1:
+		return nil, fmt.Errorf("version %d is not a valid version", doc.Version)
+	case doc.Version > ModelVersion:
+		return nil, fmt.Errorf("version %d is newer than this program reads (%d)", doc.Version, ModelVersion)
+	case doc.Inputs < 1 || doc.Inputs > maxLoadInputs:
+		return nil, fmt.Errorf("inputs is %d, want 1 to %d", doc.Inputs, maxLoadInputs)
+	case doc.Info != nil && len(doc.Info.Names) != 0 && len(doc.Info.Names) != doc.Inputs:
+		return nil, fmt.Errorf("%d input names for %d inputs", len(doc.Info.Names), doc.Inputs)
+	}
+	switch doc.Kind {
+	case "neuron":
+		if doc.Hidden != nil || doc.Output != nil {
+			return nil, errors.New(`kind "neuron" has no "hidden" or "output" layer`)
+		}
+		if err := checkLayer("neuron", layerJSON{doc.Weights, doc.Bias}, doc.Inputs); err != nil {
+			return nil, err
+		}
+		return &Neuron{W: doc.Weights, Bias: *doc.Bias}, nil
+	case "net":
+		if doc.Weights != nil || doc.Bias != nil {
+			return nil, errors.New(`kind "net" keeps its weights in "hidden" and "output", not "weights" and "bias"`)
+		}
+		h := len(doc.Hidden)
+		if h < 1 || h > maxLoadHidden {
+			return nil, fmt.Errorf("net has %d hidden neurons, want 1 to %d", h, maxLoadHidden)
+		}
+		n := NewNet(doc.Inputs, h)
+		for j, l := range doc.Hidden {
+			if err := checkLayer(fmt.Sprintf("hidden neuron %d", j+1), l, doc.Inputs); err != nil {
+				return nil, err
+			}
+			copy(n.W1[j*doc.Inputs:], l.Weights)
+			n.B1[j] = *l.Bias
+		}
+		if doc.Output == nil {
+			return nil, errors.New(`net has no "output" neuron`)
+		}
+		if err := checkLayer("output neuron", *doc.Output, h); err != nil {
+			return nil, err
+		}
+		copy(n.W2, doc.Output.Weights)
+		n.B2 = *doc.Output.Bias
+		return n, nil
+	case "":
+		return nil, errors.New(`no "kind" ("neuron" or "net")`)
+	}
+	return nil, fmt.Errorf(`kind %q is not "neuron" or "net"`, doc.Kind)
+}
+
+// checkLayer checks one neuron's weights (want of them) and bias.
+func checkLayer(what string, l layerJSON, want int) error {
+	switch {
+	case l.Weights == nil:
+		return fmt.Errorf("%s has no weights", what)
+	case len(l.Weights) != want:
+		return fmt.Errorf("%s has %d weights, want %d", what, len(l.Weights), want)
+	case l.Bias == nil:
+		return fmt.Errorf("%s has no bias", what)
+	}
+	// JSON has no Inf or NaN, but a number like 1e999 overflows.
+	if !finiteAll(l.Weights) || !finite(*l.Bias) {
+		return fmt.Errorf("%s has a weight or bias that is not a finite number", what)
+	}
+	return nil
+}

@@ -1,0 +1,126 @@
+package neuron
+
+import (
+	"bytes"
+	"context"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestSaveLoadRoundTrip(t *testing.T) {
+	d := mustDataset(t, tableX, []float64{0, 1, 1, 0})
+	rng := seeded(1)
+	for _, m := range []Model{NewRandom(2, rng), NewNetRandom(2, 3, rng)} {
+		res, err := Train(context.Background(), m, d, Config{Rand: rng, MaxIter: 5000, Stop: StopMax})
+		if err != nil {
+			t.Fatal(err)
+		}
+		info := &ModelInfo{Names: []string{"a", "b"}, Data: "xor", Rate: 0.5, Goal: 1e-3, Stop: "max", Seed: 1,
+			MaxIter: 5000, Iterations: res.Iterations, Loss: res.Loss, Status: res.Status.String()}
+		var buf bytes.Buffer
+		if err := Save(&buf, m, info); err != nil {
+			t.Fatal(err)
+		}
+		got, gotInfo, err := Load(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Fatalf("Load(Save(%T)): %v", m, err)
+		}
+		if !slices.Equal(got.params(nil), m.params(nil)) {
+			t.Errorf("%T: loaded %v, saved %v", m, got.params(nil), m.params(nil))
+		}
+		for i := range d.Len() {
+			x, _ := d.Row(i)
+			if a, b := got.Output(x), m.Output(x); a != b {
+				t.Errorf("%T: loaded model outputs %v for %v, saved one %v", m, a, x, b)
+			}
+		}
+		if gotInfo.Loss != info.Loss || gotInfo.Iterations != info.Iterations || !slices.Equal(gotInfo.Names, info.Names) {
+			t.Errorf("info %+v, saved %+v", gotInfo, info)
+		}
+	}
+}
+
+func TestSaveRefusesNonFinite(t *testing.T) {
+	for _, m := range []Model{
+		&Neuron{W: []float64{1, math.NaN()}},
+		&Neuron{W: []float64{1}, Bias: math.Inf(1)},
+		&Net{W1: []float64{1, 2}, B1: []float64{0}, W2: []float64{math.Inf(-1)}},
+	} {
+		var buf bytes.Buffer
+		if err := Save(&buf, m, nil); err == nil || buf.Len() != 0 {
+			t.Errorf("Save(%v): error %v, wrote %d bytes", m.params(nil), err, buf.Len())
+		}
+	}
+}
+
+// TestLoadRejects: corrupted and hand-edited-wrong files, each with the
+// words its error must contain.
+func TestLoadRejects(t *testing.T) {
+	const good = `{"format":"neuron-model","version":1,"kind":"neuron","inputs":2,"weights":[1,2],"bias":3}`
+	if _, _, err := Load(strings.NewReader(good)); err != nil {
+		t.Fatalf("good model: %v", err)
+	}
+	for _, c := range []struct{ file, want string }{
+		{``, "empty file"},
+		{good[:40], "truncated"},
+		{`{"format":"neuron-model",}`, "not valid JSON"},
+		{`[1,2]`, "not a model object"},
+		{good + `{}`, "unexpected data after"},
+		{strings.Replace(good, "neuron-model", "other", 1), `format is "other"`},
+		{strings.Replace(good, `"version":1`, `"version":2`, 1), "newer than this program"},
+		{strings.Replace(good, `"version":1`, `"version":0`, 1), "not a valid version"},
+		{strings.Replace(good, `"kind":"neuron"`, `"kind":"perceptron"`, 1), `kind "perceptron"`},
+		{strings.Replace(good, `"kind":"neuron",`, ``, 1), `no "kind"`},
+		{strings.Replace(good, `"inputs":2`, `"inputs":3`, 1), "has 2 weights, want 3"},
+		{strings.Replace(good, `"inputs":2`, `"inputs":0`, 1), "inputs is 0"},
+		{strings.Replace(good, `"inputs":2`, `"inputs":-5`, 1), "inputs is -5"},
+		{strings.Replace(good, `"weights":[1,2],`, ``, 1), "has no weights"},
+		{strings.Replace(good, `,"bias":3`, ``, 1), "has no bias"},
+		{strings.Replace(good, `[1,2]`, `[1,"2"]`, 1), `field "weights`},
+		{strings.Replace(good, `[1,2]`, `[1,1e999]`, 1), "1e999"},
+		{strings.Replace(good, `"weights"`, `"wieghts"`, 1), `unknown field "wieghts"`},
+		{`{"format":"neuron-model","version":1,"kind":"net","inputs":2,"hidden":[{"weights":[1,2],"bias":0}]}`, `no "output"`},
+		{`{"format":"neuron-model","version":1,"kind":"net","inputs":2,"hidden":[],"output":{"weights":[],"bias":0}}`, "0 hidden neurons"},
+		{`{"format":"neuron-model","version":1,"kind":"net","inputs":2,"hidden":[{"weights":[1],"bias":0}],"output":{"weights":[1],"bias":0}}`, "hidden neuron 1 has 1 weights, want 2"},
+		{`{"format":"neuron-model","version":1,"kind":"net","inputs":2,"hidden":[{"weights":[1,2],"bias":0}],"output":{"weights":[1,2],"bias":0}}`, "output neuron has 2 weights, want 1"},
+		{`{"format":"neuron-model","version":1,"kind":"net","inputs":1,"weights":[1],"bias":0,"hidden":[{"weights":[1],"bias":0}],"output":{"weights":[1],"bias":0}}`, `not "weights"`},
+		{`{"format":"neuron-model","version":1,"kind":"neuron","inputs":1,"weights":[1],"bias":0,"info":{"names":["a","b"]}}`, "2 input names for 1 inputs"},
+	} {
+		_, _, err := Load(strings.NewReader(c.file))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Load(%.60q): error %v, want one containing %q", c.file, err, c.want)
+		}
+		if err != nil && strings.Contains(err.Error(), "\n") {
+			t.Errorf("Load(%.60q): error has several lines: %q", c.file, err)
+		}
+	}
+}
+
+func FuzzLoad(f *testing.F) {
+	var buf bytes.Buffer
+	Save(&buf, NewNetRandom(2, 2, rand.New(rand.NewPCG(1, 0))), &ModelInfo{Data: "xor", Names: []string{"a", "b"}})
+	f.Add(buf.Bytes())
+	f.Add([]byte(`{"format":"neuron-model","version":1,"kind":"neuron","inputs":2,"weights":[1,2],"bias":3}`))
+	f.Add([]byte(`{"format":"neuron-model","version":1,"kind":"net","inputs":1,"hidden":[{"weights":[1],"bias":0}],"output":{"weights":[1],"bias":0}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, info, err := Load(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		// What loads must save and load back to the same model.
+		var out bytes.Buffer
+		if err := Save(&out, m, info); err != nil {
+			t.Fatalf("loaded model does not save: %v", err)
+		}
+		m2, _, err := Load(&out)
+		if err != nil {
+			t.Fatalf("saved model does not load: %v", err)
+		}
+		if !slices.Equal(m.params(nil), m2.params(nil)) {
+			t.Fatalf("round trip changed the model")
+		}
+	})
+}
