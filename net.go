@@ -80,7 +80,7 @@ func (n *Net) hidden(j int, x []float64) float64 {
 	w := n.W1[j*in : (j+1)*in]
 	u := n.B1[j]
 	for i, xi := range x {
-		u += w[i] * xi
+		u += float64(w[i] * xi)
 	}
 	return Sigmoid(u)
 }
@@ -91,7 +91,7 @@ func (n *Net) Output(x []float64) float64 {
 	n.checkInput(x)
 	v := n.B2
 	for j, w := range n.W2 {
-		v += w * n.hidden(j, x)
+		v += float64(w * n.hidden(j, x))
 	}
 	return Sigmoid(v)
 }
@@ -117,7 +117,7 @@ func (n *Net) Gradient(x []float64, t float64, g *Net) (o, loss float64) {
 	v := n.B2
 	for j, w := range n.W2 {
 		h[j] = n.hidden(j, x)
-		v += w * h[j]
+		v += float64(w * h[j])
 	}
 	o = Sigmoid(v)
 	e := o - t
@@ -156,7 +156,7 @@ func (n *Net) Step(x []float64, t, rate float64) (loss float64) {
 	descend(n.W1, g.W1, rate)
 	descend(n.B1, g.B1, rate)
 	descend(n.W2, g.W2, rate)
-	n.B2 -= rate * g.B2
+	n.B2 -= float64(rate * g.B2)
 	return loss
 }
 
@@ -164,7 +164,7 @@ func (n *Net) Step(x []float64, t, rate float64) (loss float64) {
 func descend(p, g []float64, rate float64) {
 	g = g[:len(p)]
 	for k := range p {
-		p[k] -= rate * g[k]
+		p[k] -= float64(rate * g[k])
 	}
 }
 

@@ -55,7 +55,7 @@ func (n *Neuron) Excitation(x []float64) float64 {
 	}
 	u := n.Bias
 	for i, xi := range x {
-		u += w[i] * xi
+		u += float64(w[i] * xi)
 	}
 	return u
 }
@@ -99,9 +99,9 @@ func (n *Neuron) Step(x []float64, t, rate float64) (loss float64) {
 	_, loss, d := n.delta(x, t)
 	w := n.W[:len(x)]
 	for i, xi := range x {
-		w[i] -= rate * (d * xi) // the gradient d·xi, as Gradient computes it
+		w[i] -= float64(rate * (d * xi)) // the gradient d·xi, as Gradient computes it
 	}
-	n.Bias -= rate * d
+	n.Bias -= float64(rate * d)
 	return loss
 }
 

@@ -64,15 +64,22 @@ const (
 )
 
 // expFast returns e^y for |y| ≤ expLimit.
+//
+// Here and in the training code, float64(x*y) rounds a product before it
+// is added: the Go spec then forbids fusing the two into one multiply-add,
+// which some processors would round differently, so every platform
+// computes the same bits and a seeded run repeats exactly anywhere.
 func expFast(y float64) float64 {
-	kf := y*invLn2x64 + roundShift
+	kf := float64(y*invLn2x64) + roundShift
 	k := math.Float64bits(kf) // k in the low bits (two's complement)
 	kf -= roundShift
-	r := (y - kf*ln2x64Hi) - kf*ln2x64Lo
+	r := (y - float64(kf*ln2x64Hi)) - float64(kf*ln2x64Lo)
 	// e^r by its Taylor series to r^6 (the next term is below 1e-17
 	// relative), grouped so that the products can run in parallel.
 	r2 := r * r
-	p := 1 + r + r2*(1.0/2+r*(1.0/6)) + r2*r2*(1.0/24+r*(1.0/120)+r2*(1.0/720))
+	lo := float64(r*(1.0/6)) + 1.0/2
+	hi := float64(r*(1.0/120)) + 1.0/24 + float64(r2*(1.0/720))
+	p := 1 + r + float64(r2*lo) + float64(float64(r2*r2)*hi)
 	// 2^(k/64): the table entry with k>>6 added to its binary exponent.
 	t := math.Float64frombits(math.Float64bits(exp2Table[k&63]) + (k>>6)<<52)
 	return t * p
