@@ -1,0 +1,144 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/neuronlab/neuron"
+)
+
+// explainStep writes one step of steepest descent as a learner would work
+// it by hand: each formula in the seed's notation, then the same formula
+// with the numbers filled in, then its value. before is the model before
+// the step and after the model after it; every value comes from the
+// package's own methods, so the page shows what training computed.
+// rate is the learning rate of the step.
+func explainStep(w io.Writer, names []string, it int, x []float64, t, rate float64, before, after neuron.Model) {
+	var xs, named []string
+	for i, v := range x {
+		xs = append(xs, en(v))
+		named = append(named, fmt.Sprintf("%s = %s", names[i], en(v)))
+	}
+	fmt.Fprintf(w, "Step %s, worked by hand: the row drawn is x = (%s), that is %s;\nthe expected output is t = %s.\n\n",
+		count(it), strings.Join(xs, ", "), strings.Join(named, ", "), en(t))
+	switch b := before.(type) {
+	case *neuron.Neuron:
+		explainNeuron(w, names, x, t, rate, b, after.(*neuron.Neuron))
+	case *neuron.Net:
+		explainNet(w, names, x, t, rate, b, after.(*neuron.Net))
+	}
+	fmt.Fprintln(w)
+}
+
+func explainNeuron(w io.Writer, names []string, x []float64, t, rate float64, n, after *neuron.Neuron) {
+	g := neuron.New(len(x))
+	o, loss := n.Gradient(x, t, g)
+	u := n.Excitation(x)
+	var sym, nums []string
+	for i := range x {
+		sym = append(sym, fmt.Sprintf("w%d·x%d", i+1, i+1))
+		nums = append(nums, fmt.Sprintf("%s·%s", ep(n.W[i]), ep(x[i])))
+	}
+	line(w, "excitation", "u = "+strings.Join(sym, " + ")+" + b", strings.Join(nums, " + ")+" + "+ep(n.Bias), u)
+	line(w, "output", "o = σ(u) = 1/(1 + e^(−u))", fmt.Sprintf("1/(1 + e^(%s))", en(-u)), o)
+	line(w, "loss", "L = ½(o − t)²", fmt.Sprintf("½(%s − %s)²", en(o), en(t)), loss)
+	d := g.Bias // dL/db = d
+	line(w, "gradient", "d = dL/du = (o − t)·o·(1 − o)", fmt.Sprintf("(%s − %s)·%s·(1 − %s)", en(o), en(t), en(o), en(o)), d)
+	for i := range x {
+		line(w, "", fmt.Sprintf("dL/dw%d = d·x%d", i+1, i+1), fmt.Sprintf("%s·%s", ep(d), ep(x[i])), g.W[i])
+	}
+	line(w, "", "dL/db = d", "", d)
+	fmt.Fprintf(w, "  step: each weight moves against its gradient, scaled by the learning rate %s:\n", en(rate))
+	for i := range x {
+		line(w, "", fmt.Sprintf("w%d ← w%d − rate·dL/dw%d", i+1, i+1, i+1), fmt.Sprintf("%s − %s·%s", en(n.W[i]), en(rate), ep(g.W[i])), after.W[i])
+	}
+	line(w, "", "b ← b − rate·dL/db", fmt.Sprintf("%s − %s·%s", en(n.Bias), en(rate), ep(d)), after.Bias)
+}
+
+func explainNet(w io.Writer, names []string, x []float64, t, rate float64, n, after *neuron.Net) {
+	g := neuron.NewNet(len(x), n.Hidden())
+	o, loss := n.Gradient(x, t, g)
+	h := make([]float64, n.Hidden())
+	fmt.Fprintf(w, "  Forward: each hidden neuron j computes uj = wj·x + bj and hj = σ(uj);\n")
+	fmt.Fprintf(w, "  the output neuron computes v = v1·h1 + ... + c and o = σ(v).\n")
+	for j := range h {
+		hn := n.HiddenNeuron(j)
+		var sym, nums []string
+		for i := range x {
+			sym = append(sym, fmt.Sprintf("w%d%d·x%d", j+1, i+1, i+1))
+			nums = append(nums, fmt.Sprintf("%s·%s", ep(hn.W[i]), ep(x[i])))
+		}
+		u := hn.Excitation(x)
+		h[j] = hn.Output(x)
+		line(w, fmt.Sprintf("hidden %d", j+1), fmt.Sprintf("u%d = %s + b%d", j+1, strings.Join(sym, " + "), j+1), strings.Join(nums, " + ")+" + "+ep(hn.Bias), u)
+		line(w, "", fmt.Sprintf("h%d = σ(u%d)", j+1, j+1), fmt.Sprintf("1/(1 + e^(%s))", en(-u)), h[j])
+	}
+	var sym, nums []string
+	v := n.B2
+	for j := range h {
+		sym = append(sym, fmt.Sprintf("v%d·h%d", j+1, j+1))
+		nums = append(nums, fmt.Sprintf("%s·%s", ep(n.W2[j]), ep(h[j])))
+		v += n.W2[j] * h[j]
+	}
+	line(w, "output", "v = "+strings.Join(sym, " + ")+" + c", strings.Join(nums, " + ")+" + "+ep(n.B2), v)
+	line(w, "", "o = σ(v)", fmt.Sprintf("1/(1 + e^(%s))", en(-v)), o)
+	line(w, "loss", "L = ½(o − t)²", fmt.Sprintf("½(%s − %s)²", en(o), en(t)), loss)
+	fmt.Fprintf(w, "  Backward, by the chain rule, from the loss back to every weight:\n")
+	dv := g.B2
+	line(w, "output", "dL/dv = (o − t)·o·(1 − o)", fmt.Sprintf("(%s − %s)·%s·(1 − %s)", en(o), en(t), en(o), en(o)), dv)
+	for j := range h {
+		line(w, "", fmt.Sprintf("dL/dv%d = dL/dv·h%d", j+1, j+1), fmt.Sprintf("%s·%s", ep(dv), ep(h[j])), g.W2[j])
+	}
+	line(w, "", "dL/dc = dL/dv", "", dv)
+	in := len(x)
+	for j := range h {
+		du := g.B1[j]
+		line(w, fmt.Sprintf("hidden %d", j+1), fmt.Sprintf("dL/du%d = dL/dv·v%d·h%d·(1 − h%d)", j+1, j+1, j+1, j+1),
+			fmt.Sprintf("%s·%s·%s·(1 − %s)", ep(dv), ep(n.W2[j]), ep(h[j]), en(h[j])), du)
+		for i := range x {
+			line(w, "", fmt.Sprintf("dL/dw%d%d = dL/du%d·x%d", j+1, i+1, j+1, i+1), fmt.Sprintf("%s·%s", ep(du), ep(x[i])), g.W1[j*in+i])
+		}
+		line(w, "", fmt.Sprintf("dL/db%d = dL/du%d", j+1, j+1), "", du)
+	}
+	fmt.Fprintf(w, "  Step: every weight moves against its gradient, scaled by the learning rate %s:\n", en(rate))
+	for j := range h {
+		for i := range x {
+			k := j*in + i
+			line(w, "", fmt.Sprintf("w%d%d ← w%d%d − rate·dL/dw%d%d", j+1, i+1, j+1, i+1, j+1, i+1), fmt.Sprintf("%s − %s·%s", en(n.W1[k]), en(rate), ep(g.W1[k])), after.W1[k])
+		}
+		line(w, "", fmt.Sprintf("b%d ← b%d − rate·dL/db%d", j+1, j+1, j+1), fmt.Sprintf("%s − %s·%s", en(n.B1[j]), en(rate), ep(g.B1[j])), after.B1[j])
+	}
+	for j := range h {
+		line(w, "", fmt.Sprintf("v%d ← v%d − rate·dL/dv%d", j+1, j+1, j+1), fmt.Sprintf("%s − %s·%s", en(n.W2[j]), en(rate), ep(g.W2[j])), after.W2[j])
+	}
+	line(w, "", "c ← c − rate·dL/dc", fmt.Sprintf("%s − %s·%s", en(n.B2), en(rate), ep(dv)), after.B2)
+}
+
+// line writes "  label  formula = numbers = value", leaving out the
+// numbers when they would only repeat the value.
+func line(w io.Writer, label, formula, numbers string, value float64) {
+	s := formula
+	if numbers != "" {
+		s += " = " + numbers
+	}
+	fmt.Fprintf(w, "  %-10s %s = %s\n", label, s, en(value))
+}
+
+// en formats a number for the explanation: five significant digits, with
+// a true minus sign.
+func en(v float64) string {
+	s := traceNum(v, 5)
+	if rest, neg := strings.CutPrefix(s, "-"); neg {
+		return "−" + rest
+	}
+	return s
+}
+
+// ep is en in parentheses when negative, as inside a product.
+func ep(v float64) string {
+	if s := en(v); strings.HasPrefix(s, "−") {
+		return "(" + s + ")"
+	}
+	return en(v)
+}

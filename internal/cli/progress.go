@@ -1,0 +1,83 @@
+package cli
+
+import (
+	"io"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+
+	"github.com/neuronlab/neuron"
+)
+
+// progress shows a live line on a terminal during long runs: iterations
+// done, iterations per second, the mean loss and the time elapsed. It
+// appears only after a quarter of a second, so short runs print nothing
+// extra, and never when standard error is not a terminal.
+type progress struct {
+	w     io.Writer
+	d     *neuron.Dataset
+	cap   int
+	start time.Time
+	bar   *progressbar.ProgressBar
+	what  string // e.g. "seed 3"
+}
+
+// progressEvery is how often, in iterations, the line is brought up to
+// date (a power of two minus one, as a mask): often enough to look live,
+// rarely enough to cost nothing measurable.
+const progressEvery = 1<<16 - 1
+
+// progressRows is the largest table whose mean loss the line measures.
+const progressRows = 4096
+
+func newProgress(w io.Writer, d *neuron.Dataset, cap int) *progress {
+	return &progress{w: w, d: d, cap: cap, start: time.Now()}
+}
+
+// observe is the progress line's Config.Progress.
+func (p *progress) observe(e neuron.Event) error {
+	if e.Iteration&progressEvery != 0 {
+		return nil
+	}
+	if p.bar == nil {
+		if time.Since(p.start) < 250*time.Millisecond {
+			return nil
+		}
+		max := int64(p.cap)
+		if max == 0 {
+			max = -1 // no cap: a spinner
+		}
+		p.bar = progressbar.NewOptions64(max,
+			progressbar.OptionSetWriter(p.w),
+			progressbar.OptionSetItsString("it"),
+			progressbar.OptionShowIts(),
+			progressbar.OptionShowCount(),
+			progressbar.OptionSetElapsedTime(true),
+			progressbar.OptionSetPredictTime(false),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionSetWidth(20),
+			progressbar.OptionClearOnFinish(),
+		)
+	}
+	if p.d.Len() <= progressRows {
+		p.bar.Describe(p.what + "mean loss " + num(neuron.Evaluate(e.Model, p.d).Mean))
+	} else {
+		p.bar.Describe(p.what + "row loss " + num(e.Loss)) // measuring every row would cost too much
+	}
+	p.bar.Set64(int64(e.Iteration))
+	return nil
+}
+
+// restart starts counting again for another attempt.
+func (p *progress) restart(what string) {
+	p.done()
+	p.start, p.what = time.Now(), what+": "
+}
+
+// done clears the line, before the result is printed.
+func (p *progress) done() {
+	if p.bar != nil {
+		p.bar.Clear()
+		p.bar = nil
+	}
+}
