@@ -70,16 +70,30 @@ func Run(ctx context.Context, args []string, io IO) error {
 	root.SetOut(io.Out)
 	root.SetErr(io.Err)
 	err := root.ExecuteContext(ctx)
-	if err != nil && !strings.HasPrefix(err.Error(), "unknown command") {
-		return err
-	}
-	if err != nil {
+	switch {
+	case err == nil:
+		return nil
+	case strings.HasPrefix(err.Error(), "unknown command"):
 		// cobra's own message lists suggestions on several lines; keep one.
 		line, _, _ := strings.Cut(err.Error(), "\n")
 		return errors.New(line + " (see 'neuron --help')")
 	}
-	return nil
+	return plainError{err}
 }
+
+// plainError drops the package names (neuron:, boolfn:, plot:) that the
+// packages' errors begin with: main prints "neuron: " once.
+type plainError struct{ error }
+
+func (e plainError) Error() string {
+	s := e.error.Error()
+	for _, p := range []string{"neuron: ", "boolfn: ", "plot: "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	return s
+}
+
+func (e plainError) Unwrap() error { return e.error }
 
 func newRoot(io IO) *cobra.Command {
 	var seed uint64

@@ -90,7 +90,7 @@ func copyModel(dst, src neuron.Model) {
 // network the hidden outputs, o, loss, and (in files) every gradient
 // and new weight.
 func traceColumns(names []string, m neuron.Model) []column {
-	cols := []column{{"iter", "iteration", 7}, {"row", "row", 0}}
+	cols := []column{{"iter", "iteration", 9}, {"row", "row", 0}}
 	for i, n := range names {
 		cols = append(cols, column{n, fmt.Sprintf("x%d", i+1), max(bitWidth, len(n)+1)})
 	}
@@ -194,7 +194,7 @@ func (t *tracer) printRow() {
 				fmt.Fprintf(&b, "%*s", c.width, c.head)
 			}
 		}
-		fmt.Fprintf(t.text, "%s\n", strings.TrimLeft(b.String(), " "))
+		fmt.Fprintf(t.text, "%s\n", b.String())
 		b.Reset()
 		t.textHdr = true
 	}
@@ -203,7 +203,7 @@ func (t *tracer) printRow() {
 			fmt.Fprintf(&b, "%*s", c.width, traceNum(t.vals[k], 5))
 		}
 	}
-	fmt.Fprintf(t.text, "%s\n", strings.TrimLeft(b.String(), " "))
+	fmt.Fprintf(t.text, "%s\n", b.String())
 }
 
 // traceNum formats v with digits significant digits (−1: as many as it
