@@ -148,3 +148,37 @@ func number(x float64) string {
 	}
 	return strconv.FormatFloat(x, 'g', 4, 64)
 }
+
+// Summary is Explain in one line, for an error message: why no neuron
+// separates d's rows, or the weights that do.
+func (s *Separation) Summary(d *neuron.Dataset) string {
+	if s.Separable {
+		return fmt.Sprintf("separable: w = %s, b = %s", vector(s.W), number(s.B))
+	}
+	if len(s.Ones) == 1 && len(s.Zeros) == 1 {
+		return fmt.Sprintf("rows %d and %d have the same inputs %s but outputs 1 and 0",
+			s.Ones[0].Row, s.Zeros[0].Row, rowText(d, s.Ones[0].Row))
+	}
+	// Name the rows when there are few; count them otherwise.
+	const fewRows = 4
+	list := func(rows []Weighted) string {
+		if len(rows) > fewRows {
+			return fmt.Sprintf("%d rows", len(rows))
+		}
+		texts := make([]string, len(rows))
+		for i, w := range rows {
+			texts[i] = rowText(d, w.Row)
+		}
+		return andList(texts)
+	}
+	average := "average"
+	for _, side := range [][]Weighted{s.Ones, s.Zeros} {
+		for _, w := range side {
+			if math.Abs(w.Weight-side[0].Weight) > certTol {
+				average = "weighted average"
+			}
+		}
+	}
+	return fmt.Sprintf("its 1-rows %s and its 0-rows %s have the same %s %s, so no straight line or plane puts them on opposite sides",
+		list(s.Ones), list(s.Zeros), average, vector(s.Point))
+}

@@ -437,3 +437,29 @@ func TestNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestSummaryIsOneLine(t *testing.T) {
+	for _, f := range append(Named(), mustParse(t, "parity4"), mustParse(t, "0110100110010110")) {
+		d := f.Dataset()
+		s, err := Separable(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := s.Summary(d)
+		if strings.Contains(sum, "\n") || sum == "" {
+			t.Errorf("%s: Summary %q is not one line", f.Name, sum)
+		}
+		if !s.Separable && !strings.Contains(sum, vector(s.Point)) {
+			t.Errorf("%s: Summary %q does not name the common point", f.Name, sum)
+		}
+	}
+}
+
+func mustParse(t *testing.T, s string) *Func {
+	t.Helper()
+	f, err := Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}

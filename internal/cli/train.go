@@ -187,8 +187,8 @@ func runTrain(ctx context.Context, io IO, arg string, o *trainOpts, traceFileAll
 		}
 		if !sep.Separable {
 			if !o.force {
-				return fmt.Errorf("one neuron cannot learn %s: %s; try --hidden 2 (a two-layer network), or --force to train one neuron anyway",
-					f.Name, oneLine(sep.Explain(d)))
+				return fmt.Errorf("one neuron cannot learn %s: %s ('neuron check' explains); try --hidden 2 (a two-layer network), or --force to train one neuron anyway",
+					f.Name, sep.Summary(d))
 			}
 			fmt.Fprintf(out, "%s is not linearly separable: one neuron cannot learn it. Training anyway (--force).\n", f.Name)
 		}
@@ -437,9 +437,4 @@ func outcomeError(res neuron.Result, c neuron.Config) error {
 			count(res.Iterations), what, num(res.Loss), num(c.Rate))
 	}
 	return notLearned("%s after %s iterations", res.Status, count(res.Iterations))
-}
-
-// oneLine joins a multi-line text into one line.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }
