@@ -6,6 +6,22 @@ import (
 	"testing"
 )
 
+// BenchmarkSeedIteration times one iteration of the seed's procedure:
+// draw a row, forward, loss, gradients, update, stop check. The goal is
+// never met, so each of the b.N iterations is one op.
+func BenchmarkSeedIteration(b *testing.B) {
+	d, _ := NewDataset([][]float64{{0, 0}, {0, 1}, {1, 0}, {1, 1}}, []float64{0, 0, 0, 1})
+	rng := rand.New(rand.NewPCG(1, 0))
+	n := NewRandom(2, rng)
+	b.ReportAllocs()
+	b.ResetTimer()
+	if _, err := Train(context.Background(), n, d, Config{Rand: rng, Goal: 1e-300, MaxIter: b.N}); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkTrainAND times whole runs of the seed's procedure on AND, one
+// seed per op, and reports the time per iteration.
 func BenchmarkTrainAND(b *testing.B) {
 	d, _ := NewDataset([][]float64{{0, 0}, {0, 1}, {1, 0}, {1, 1}}, []float64{0, 0, 0, 1})
 	b.ReportAllocs()

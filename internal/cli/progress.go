@@ -31,7 +31,7 @@ const progressEvery = 1<<16 - 1
 const progressRows = 4096
 
 func newProgress(w io.Writer, d *neuron.Dataset, cap int) *progress {
-	return &progress{w: w, d: d, cap: cap, start: time.Now()}
+	return &progress{w: w, d: d, cap: cap}
 }
 
 // observe is the progress line's Config.Progress.
@@ -39,25 +39,8 @@ func (p *progress) observe(e neuron.Event) error {
 	if e.Iteration&progressEvery != 0 {
 		return nil
 	}
-	if p.bar == nil {
-		if time.Since(p.start) < 250*time.Millisecond {
-			return nil
-		}
-		max := int64(p.cap)
-		if max == 0 {
-			max = -1 // no cap: a spinner
-		}
-		p.bar = progressbar.NewOptions64(max,
-			progressbar.OptionSetWriter(p.w),
-			progressbar.OptionSetItsString("it"),
-			progressbar.OptionShowIts(),
-			progressbar.OptionShowCount(),
-			progressbar.OptionSetElapsedTime(true),
-			progressbar.OptionSetPredictTime(false),
-			progressbar.OptionThrottle(100*time.Millisecond),
-			progressbar.OptionSetWidth(20),
-			progressbar.OptionClearOnFinish(),
-		)
+	if time.Since(p.start) < progressDelay {
+		return nil
 	}
 	if p.d.Len() <= progressRows {
 		p.bar.Describe(p.what + "mean loss " + num(neuron.Evaluate(e.Model, p.d).Mean))
@@ -68,16 +51,37 @@ func (p *progress) observe(e neuron.Event) error {
 	return nil
 }
 
-// restart starts counting again for another attempt.
+// progressDelay is how long a run goes before its line appears.
+const progressDelay = 250 * time.Millisecond
+
+// restart starts a new line for another attempt. The bar exists from the
+// start, so that its rate counts from there, but draws nothing until
+// observe first updates it.
 func (p *progress) restart(what string) {
 	p.done()
 	p.start, p.what = time.Now(), what+": "
+	max := int64(p.cap)
+	if max == 0 {
+		max = -1 // no cap: a spinner
+	}
+	p.bar = progressbar.NewOptions64(max,
+		progressbar.OptionSetWriter(p.w),
+		progressbar.OptionSetItsString("it"),
+		progressbar.OptionShowIts(),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetElapsedTime(true),
+		progressbar.OptionSetPredictTime(false),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionSetWidth(20),
+		progressbar.OptionClearOnFinish(),
+	)
+	p.bar.StartWithoutRender() // the rate counts from now
 }
 
-// done clears the line, before the result is printed.
+// done clears the line, if it was drawn, before the result is printed.
 func (p *progress) done() {
-	if p.bar != nil {
+	if p.bar != nil && time.Since(p.start) >= progressDelay {
 		p.bar.Clear()
-		p.bar = nil
 	}
+	p.bar = nil
 }

@@ -366,7 +366,8 @@ func printRows(w io.Writer, d *neuron.Dataset, m neuron.Model) {
 		if bad {
 			mark = "  wrong side of 0.5"
 		}
-		fmt.Fprintf(w, "%s%-8v  %.10f  %-9s%s\n", row.String(), t, o, num(neuron.Loss(o, t)), mark)
+		line := fmt.Sprintf("%s%-8v  %.10f  %-9s%s", row.String(), t, o, num(neuron.Loss(o, t)), mark)
+		fmt.Fprintln(w, strings.TrimRight(line, " "))
 	}
 	if d.Len() > maxPrintedRows {
 		fmt.Fprintf(w, "(%s rows; only rows on the wrong side of 0.5 are shown, at most 10)\n", count(d.Len()))
