@@ -10,7 +10,8 @@
 // the gradient of a row is (o−t)·o·(1−o)·x for the weights and
 // (o−t)·o·(1−o) for the bias.
 //
-// Train runs that loop for any Model and Dataset and reports a Result; the
-// command-line tool, the pictures and the web page are all clients of it.
+// Train runs that loop for any Model and Dataset and reports a Result. A
+// Config.Progress hook sees every step: the command-line tool's traces,
+// pictures and progress line are all clients of this one loop.
 // The package uses only the standard library and never prints.
 package neuron

@@ -35,8 +35,13 @@ func TestHistoryBounded(t *testing.T) {
 			t.Fatalf("points out of order at %d", i)
 		}
 	}
-	// Evenly spread: no gap between interior points is more than twice
-	// another's.
+	// Evenly spread: every point but the last sits on the final recording
+	// interval, one interval after the one before.
+	for i := 2; i < len(h.Points)-1; i++ {
+		if gap := h.Points[i].Iteration - h.Points[i-1].Iteration; gap != h.every {
+			t.Fatalf("gap %d between points %d and %d, want the interval %d", gap, i-1, i, h.every)
+		}
+	}
 	if len(first.Rows) != 4 || first.Rows[0] > first.Max {
 		t.Errorf("row losses %v, max %v", first.Rows, first.Max)
 	}

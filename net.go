@@ -14,9 +14,10 @@ import (
 // output hj = σ(uj); the output neuron has excitation v = W2·h + B2 and
 // output o = σ(v).
 //
-// A Net's Step and Gradient use scratch space inside the Net, so a Net
-// must not be trained from two goroutines at once. Output does not
-// change the Net.
+// Make a Net with NewNet or NewNetRandom; the zero Net has no shape. A
+// Net's Step and Gradient use scratch space inside the Net, so a Net must
+// not be trained from two goroutines at once. Output does not change the
+// Net.
 type Net struct {
 	W1 []float64 // hidden weights: W1[j*n+i] weighs input i into hidden neuron j
 	B1 []float64 // hidden biases, one per hidden neuron

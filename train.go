@@ -9,7 +9,8 @@ import (
 	"slices"
 )
 
-// A Model is something Train can teach: a *Neuron or a *Net.
+// A Model is something Train can teach: a *Neuron or a *Net (its
+// unexported methods keep the list to these two, which Save and Load know).
 type Model interface {
 	// Inputs returns the number of inputs.
 	Inputs() int

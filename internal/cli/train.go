@@ -250,8 +250,8 @@ func runTrain(ctx context.Context, io IO, arg string, o *trainOpts, traceFileAll
 			seed, res.Status, count(res.Iterations), num(res.Table.Max), seed+1)
 		seed++
 	}
-	if o.trace || o.explain > 0 || attemptsPrinted(o) {
-		fmt.Fprintln(out)
+	if o.trace || o.restarts > 0 {
+		fmt.Fprintln(out) // the explanation ends with a blank line already
 	}
 	printHeader(out, f, d, o.hidden, cfg, seed)
 	printRows(out, d, res.Model)
@@ -290,9 +290,6 @@ func runTrain(ctx context.Context, io IO, arg string, o *trainOpts, traceFileAll
 	}
 	return outcomeError(res, cfg)
 }
-
-// attemptsPrinted reports whether restart lines may precede the result.
-func attemptsPrinted(o *trainOpts) bool { return o.restarts > 0 }
 
 // historyPoints is the most points a loss curve keeps, however long the run.
 const historyPoints = 1000
