@@ -20,7 +20,6 @@ type Model interface {
 	// input x and returns the loss ½(o−t)² measured before the step.
 	Step(x []float64, t, rate float64) (loss float64)
 
-	clone() Model
 	// params appends every weight and bias to dst and returns it.
 	params(dst []float64) []float64
 }
