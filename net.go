@@ -179,7 +179,6 @@ func (n *Net) Clone() *Net {
 	}
 }
 
-
 func (n *Net) params(dst []float64) []float64 {
 	return append(append(append(append(dst, n.W1...), n.B1...), n.W2...), n.B2)
 }

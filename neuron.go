@@ -115,5 +115,4 @@ func (n *Neuron) String() string {
 	return fmt.Sprintf("w = %v, b = %v", n.W, n.Bias)
 }
 
-
 func (n *Neuron) params(dst []float64) []float64 { return append(append(dst, n.W...), n.Bias) }
