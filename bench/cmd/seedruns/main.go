@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/neuronlab/neuron"
+	"github.com/neuronlab/neuron/boolfn"
 )
 
 func main() {
@@ -30,16 +31,17 @@ func main() {
 	runs := flag.Int("runs", 200, "number of runs, seeded 0 .. runs-1")
 	inputs := flag.Int("inputs", 2, "number of inputs (the table has 2^inputs rows)")
 	flag.Parse()
-	if (*fn != "and" && *fn != "or") || *runs < 1 || *inputs < 1 || *inputs > 20 {
-		fmt.Fprintln(os.Stderr, "seedruns: need -fn and|or, -runs >= 1, -inputs 1..20")
+	if (*fn != "and" && *fn != "or") || *runs < 1 || *inputs < 1 || *inputs > boolfn.MaxInputs {
+		fmt.Fprintln(os.Stderr, "seedruns: need -fn and|or, -runs >= 1, -inputs 1..16")
 		os.Exit(2)
 	}
 
-	d, err := table(*fn, *inputs)
+	f, err := boolfn.Lookup(fmt.Sprintf("%s%d", *fn, *inputs)) // and2 is AND of 2 inputs
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "seedruns:", err)
 		os.Exit(1)
 	}
+	d := f.Dataset()
 
 	ctx := context.Background()
 	perRun := make([]int, *runs)
@@ -64,25 +66,4 @@ func main() {
 	}
 	fmt.Printf("seed lang=go fn=%s inputs=%d runs=%d iters=%d median_iters=%d seconds=%.6f ns_per_iter=%.3f\n",
 		*fn, *inputs, *runs, total, median, secs, secs*1e9/float64(total))
-}
-
-// table returns the truth table of the n-input AND or OR. Row r's input k
-// is bit n−1−k of r, so for two inputs the rows are 00, 01, 10, 11.
-func table(fn string, n int) (*neuron.Dataset, error) {
-	rows := 1 << n
-	x := make([][]float64, rows)
-	t := make([]float64, rows)
-	for r := range rows {
-		x[r] = make([]float64, n)
-		ones := 0
-		for k := range n {
-			bit := (r >> (n - 1 - k)) & 1
-			x[r][k] = float64(bit)
-			ones += bit
-		}
-		if (fn == "and" && ones == n) || (fn == "or" && ones > 0) {
-			t[r] = 1
-		}
-	}
-	return neuron.NewDataset(x, t)
 }

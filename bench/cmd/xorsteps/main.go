@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/neuronlab/neuron"
+	"github.com/neuronlab/neuron/boolfn"
 )
 
 func main() {
@@ -29,16 +30,17 @@ func main() {
 	inputs := flag.Int("inputs", 2, "number of inputs of the XOR (parity) table")
 	rate := flag.Float64("rate", 0.5, "learning rate")
 	flag.Parse()
-	if *hidden < 1 || *iters < 1 || *inputs < 1 || *inputs > 20 {
-		fmt.Fprintln(os.Stderr, "xorsteps: need -hidden >= 1, -iters >= 1, -inputs 1..20")
+	if *hidden < 1 || *iters < 1 || *inputs < 1 || *inputs > boolfn.MaxInputs {
+		fmt.Fprintln(os.Stderr, "xorsteps: need -hidden >= 1, -iters >= 1, -inputs 1..16")
 		os.Exit(2)
 	}
 
-	d, err := parity(*inputs)
+	f, err := boolfn.Lookup(fmt.Sprintf("parity%d", *inputs))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "xorsteps:", err)
 		os.Exit(1)
 	}
+	d := f.Dataset()
 	rows := d.Len()
 	rng := rand.New(rand.NewPCG(*seed, 0))
 	net := neuron.NewNetRandom(*inputs, *hidden, rng)
@@ -54,23 +56,4 @@ func main() {
 	stats := neuron.Evaluate(net, d)
 	fmt.Printf("xor lang=go hidden=%d iters=%d seconds=%.6f ns_per_iter=%.3f mean_loss=%.3g final_max_loss=%.3g\n",
 		*hidden, *iters, secs, secs*1e9/float64(*iters), sum/float64(*iters), stats.Max)
-}
-
-// parity returns the n-input XOR table: the target is 1 when an odd
-// number of inputs are 1. Row r's input i is bit n−1−i of r.
-func parity(n int) (*neuron.Dataset, error) {
-	rows := 1 << n
-	x := make([][]float64, rows)
-	t := make([]float64, rows)
-	for r := range rows {
-		x[r] = make([]float64, n)
-		ones := 0
-		for i := range n {
-			bit := (r >> (n - 1 - i)) & 1
-			x[r][i] = float64(bit)
-			ones += bit
-		}
-		t[r] = float64(ones & 1)
-	}
-	return neuron.NewDataset(x, t)
 }
