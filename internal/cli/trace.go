@@ -131,8 +131,9 @@ func traceColumns(names []string, m neuron.Model) []column {
 // observe is the tracer's Config.Progress.
 func (t *tracer) observe(e neuron.Event) error {
 	it := e.Iteration
-	printed := t.text != nil && (it <= t.first || t.every > 0 && it%t.every == 0)
-	filed := t.file != nil && (t.fileAll || it <= t.first || t.every > 0 && it%t.every == 0)
+	due := it <= t.first || t.every > 0 && it%t.every == 0
+	printed := t.text != nil && due
+	filed := t.file != nil && (t.fileAll || due)
 	if printed || filed {
 		t.fill(e)
 		if printed {
