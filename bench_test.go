@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// BenchmarkSeedIteration times one iteration of the seed's procedure:
+// BenchmarkSeedIteration times one iteration of the original procedure:
 // draw a row, forward, loss, gradients, update, stop check. The goal is
 // never met, so each of the b.N iterations is one op.
 func BenchmarkSeedIteration(b *testing.B) {
@@ -20,7 +20,7 @@ func BenchmarkSeedIteration(b *testing.B) {
 	}
 }
 
-// BenchmarkTrainAND times whole runs of the seed's procedure on AND, one
+// BenchmarkTrainAND times whole runs of the original procedure on AND, one
 // seed per op, and reports the time per iteration.
 func BenchmarkTrainAND(b *testing.B) {
 	d, _ := NewDataset([][]float64{{0, 0}, {0, 1}, {1, 0}, {1, 1}}, []float64{0, 0, 0, 1})
@@ -47,7 +47,7 @@ func benchmarkNetStep(b *testing.B, hidden int) {
 	b.ReportAllocs()
 	for b.Loop() {
 		i := rng.IntN(4)
-		n.Step(x[i], tg[i], 0.5)
+		n.Step(x[i], tg[i], 0.5, SquaredError)
 	}
 }
 

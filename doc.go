@@ -8,10 +8,14 @@
 // gradient of the loss, scaled by the learning rate. Repeating this over
 // randomly drawn rows until the loss reaches a goal is steepest descent;
 // the gradient of a row is (o−t)·o·(1−o)·x for the weights and
-// (o−t)·o·(1−o) for the bias.
+// (o−t)·o·(1−o) for the bias. With the cross-entropy loss instead
+// (Config.Loss), the gradient is (o−t)·x: see Loss.
 //
-// Train runs that loop for any Model and Dataset and reports a Result. A
+// Train runs that loop for any Model and Dataset and reports a Result:
+// one row per step, as the original demo does, or mini-batches and epochs
+// for larger data sets (Config.Batch, Config.Order), with an L2 penalty,
+// learning-rate decay and early stopping on held-out rows. A
 // Config.Progress hook sees every step: the command-line tool's traces,
-// pictures and progress line are all clients of this one loop.
+// pictures, progress line and web page are all clients of this one loop.
 // The package uses only the standard library and never prints.
 package neuron

@@ -69,7 +69,7 @@ func ExampleNet() {
 func ExampleNeuron_Gradient() {
 	n := &neuron.Neuron{W: []float64{0.5, -1}, Bias: 0.25}
 	g := neuron.New(2)
-	o, loss := n.Gradient([]float64{1, 1}, 1, g)
+	o, loss := n.Gradient([]float64{1, 1}, 1, neuron.SquaredError, g)
 	fmt.Printf("o = %.4f, loss = %.4f, dL/dw = [%.4f %.4f], dL/db = %.4f\n", o, loss, g.W[0], g.W[1], g.Bias)
 	// Output:
 	// o = 0.4378, loss = 0.1580, dL/dw = [-0.1384 -0.1384], dL/db = -0.1384

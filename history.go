@@ -9,6 +9,8 @@ package neuron
 type History struct {
 	// Data is the data set whose loss is measured at each point.
 	Data *Dataset
+	// Loss is the loss measured; the zero value is SquaredError.
+	Loss Loss
 	// Max is the most points kept. If zero, 1000 is used.
 	Max int
 
@@ -62,7 +64,7 @@ func (h *History) Add(m Model, iteration int) {
 	var sum float64
 	for i := range d.T {
 		x, t := d.Row(i)
-		l := Loss(m.Output(x), t)
+		_, l := h.Loss.At(m, x, t)
 		sum += l
 		p.Max = max(p.Max, l)
 		if p.Rows != nil {

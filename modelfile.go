@@ -21,13 +21,16 @@ import (
 //	  "info": {"data": "and", "rate": 0.5, ...}          // optional: ModelInfo
 //	}
 //
+// Version 2 added the info fields hidden, loss_function, stall, restarts
+// and start; Load reads versions 1 and 2.
+//
 // Numbers are written in the shortest form that reads back to the same
 // float64, so a saved model predicts exactly what the trained one did.
 
 // ModelFormat and ModelVersion identify the saved-model format.
 const (
 	ModelFormat  = "neuron-model"
-	ModelVersion = 1
+	ModelVersion = 2
 )
 
 // Limits on what Load accepts, so that a corrupted file cannot ask for
@@ -37,19 +40,24 @@ const (
 	maxLoadHidden = 1 << 16
 )
 
-// ModelInfo describes a saved model: what it learned and how. Every field
-// is optional.
+// ModelInfo describes a saved model: what it learned and how, enough to
+// train it again. Every field is optional.
 type ModelInfo struct {
-	Names      []string `json:"names,omitempty"`      // input names
-	Data       string   `json:"data,omitempty"`       // what it learned: a function, expression or file
-	Rate       float64  `json:"rate,omitempty"`       // learning rate
-	Goal       float64  `json:"goal,omitempty"`       // loss goal
-	Stop       string   `json:"stop,omitempty"`       // stop rule
-	Seed       uint64   `json:"seed"`                 // random seed
-	MaxIter    int      `json:"max_iter,omitempty"`   // iteration cap, 0 for none
-	Iterations int      `json:"iterations,omitempty"` // iterations done
-	Loss       float64  `json:"loss,omitempty"`       // the stop rule's loss at the end
-	Status     string   `json:"status,omitempty"`     // why training stopped
+	Names        []string  `json:"names,omitempty"`         // input names
+	Data         string    `json:"data,omitempty"`          // what it learned: a function, expression or file
+	Hidden       int       `json:"hidden,omitempty"`        // hidden neurons, 0 for one neuron
+	Rate         float64   `json:"rate,omitempty"`          // learning rate
+	Goal         float64   `json:"goal,omitempty"`          // loss goal
+	Stop         string    `json:"stop,omitempty"`          // stop rule
+	LossFunction string    `json:"loss_function,omitempty"` // the loss minimized: "squared" or "cross-entropy"
+	Seed         uint64    `json:"seed"`                    // random seed
+	MaxIter      int       `json:"max_iter,omitempty"`      // iteration cap, 0 for none
+	Stall        int       `json:"stall,omitempty"`         // stall window, 0 for none
+	Restarts     int       `json:"restarts,omitempty"`      // restarts allowed
+	Start        []float64 `json:"start,omitempty"`         // starting weights (Params layout), if not drawn from the seed
+	Iterations   int       `json:"iterations,omitempty"`    // iterations done
+	Loss         float64   `json:"loss,omitempty"`          // the stop rule's loss at the end
+	Status       string    `json:"status,omitempty"`        // why training stopped
 }
 
 type layerJSON struct {
@@ -75,7 +83,7 @@ func Save(w io.Writer, m Model, info *ModelInfo) error {
 	if !finiteAll(m.params(nil)) {
 		return errors.New("neuron: model has a weight or bias that is Inf or NaN; not saved")
 	}
-	if info != nil && !(finite(info.Rate) && finite(info.Goal) && finite(info.Loss)) {
+	if info != nil && !(finite(info.Rate) && finite(info.Goal) && finite(info.Loss) && finiteAll(info.Start)) {
 		return errors.New("neuron: model info has a number that is Inf or NaN; not saved")
 	}
 	if info != nil && len(info.Names) != 0 && len(info.Names) != m.Inputs() {

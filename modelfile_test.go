@@ -70,7 +70,7 @@ func TestLoadRejects(t *testing.T) {
 		{`[1,2]`, "not a model object"},
 		{good + `{}`, "unexpected data after"},
 		{strings.Replace(good, "neuron-model", "other", 1), `format is "other"`},
-		{strings.Replace(good, `"version":1`, `"version":2`, 1), "newer than this program"},
+		{strings.Replace(good, `"version":1`, `"version":3`, 1), "newer than this program"},
 		{strings.Replace(good, `"version":1`, `"version":0`, 1), "not a valid version"},
 		{strings.Replace(good, `"kind":"neuron"`, `"kind":"perceptron"`, 1), `kind "perceptron"`},
 		{strings.Replace(good, `"kind":"neuron",`, ``, 1), `no "kind"`},

@@ -88,13 +88,16 @@ func (n *Net) hidden(j int, x []float64) float64 {
 
 // Output returns the network's output o for input x. It panics if len(x)
 // is not the number of inputs.
-func (n *Net) Output(x []float64) float64 {
+func (n *Net) Output(x []float64) float64 { return Sigmoid(n.excitation(x)) }
+
+// excitation returns the output neuron's excitation v = W2·h + B2.
+func (n *Net) excitation(x []float64) float64 {
 	n.checkInput(x)
 	v := n.B2
 	for j, w := range n.W2 {
 		v += float64(w * n.hidden(j, x))
 	}
-	return Sigmoid(v)
+	return v
 }
 
 func (n *Net) checkInput(x []float64) {
@@ -103,16 +106,21 @@ func (n *Net) checkInput(x []float64) {
 	}
 }
 
-// Gradient sets g to the gradient of the loss L = ½(o−t)² for input x and
-// expected output t with respect to every weight and bias of n, computed
-// by backpropagation, and returns the output o and the loss. g must have
-// n's shape.
-func (n *Net) Gradient(x []float64, t float64, g *Net) (o, loss float64) {
+// Gradient sets g to the gradient of the loss l for input x and expected
+// output t with respect to every weight and bias of n, computed by
+// backpropagation, and returns the output o and the loss. g must have n's
+// shape.
+func (n *Net) Gradient(x []float64, t float64, l Loss, g *Net) (o, loss float64) {
 	n.checkInput(x)
 	if len(n.h) != len(n.B1) {
 		n.h = make([]float64, len(n.B1))
 	}
-	in, h := len(x), n.h
+	return n.backprop(x, t, l, g, n.h)
+}
+
+// backprop is Gradient with the hidden outputs kept in h (len H).
+func (n *Net) backprop(x []float64, t float64, l Loss, g *Net, h []float64) (o, loss float64) {
+	in := len(x)
 
 	// Forward: hidden outputs hj, then the output o.
 	v := n.B2
@@ -121,12 +129,11 @@ func (n *Net) Gradient(x []float64, t float64, g *Net) (o, loss float64) {
 		v += float64(w * h[j])
 	}
 	o = Sigmoid(v)
-	e := o - t
-	loss = e * e / 2
 
 	// Backward, by the chain rule, from the loss to each weight.
-	// At the output neuron, as for a single neuron: dL/dv = (o−t)·o·(1−o).
-	dv := e * o * (1 - o)
+	// At the output neuron, as for a single neuron: dL/dv is (o−t)·o·(1−o)
+	// for squared error, o−t for cross-entropy.
+	loss, dv := l.atOutput(v, o, t)
 	g.B2 = dv // dL/dB2 = dL/dv · 1
 	for j, hj := range h {
 		// Hidden output hj reaches the loss through v = ... + W2[j]·hj:
@@ -143,17 +150,17 @@ func (n *Net) Gradient(x []float64, t float64, g *Net) (o, loss float64) {
 }
 
 // Step takes one steepest-descent step toward expected output t for input
-// x: it computes the gradient of every weight and bias (Gradient), then
+// x with the given learning rate and loss: it computes the gradient of every weight and bias (Gradient), then
 // moves each against its gradient, p ← p − rate·dL/dp. It returns the loss
 // measured before the step. All gradients are taken before any weight
 // moves, so the step is the true steepest-descent direction.
-func (n *Net) Step(x []float64, t, rate float64) (loss float64) {
+func (n *Net) Step(x []float64, t, rate float64, l Loss) (loss float64) {
 	g := n.grad
 	if g == nil {
 		g = NewNet(len(x), len(n.B1))
 		n.grad = g
 	}
-	_, loss = n.Gradient(x, t, g)
+	_, loss = n.Gradient(x, t, l, g)
 	descend(n.W1, g.W1, rate)
 	descend(n.B1, g.B1, rate)
 	descend(n.W2, g.W2, rate)
@@ -179,6 +186,58 @@ func (n *Net) Clone() *Net {
 	}
 }
 
+// A Net's flat layout (Model.params) is W1, B1, W2, B2.
+
 func (n *Net) params(dst []float64) []float64 {
 	return append(append(append(append(dst, n.W1...), n.B1...), n.W2...), n.B2)
+}
+
+func (n *Net) setParams(p []float64) {
+	k := copy(n.W1, p)
+	k += copy(n.B1, p[k:])
+	k += copy(n.W2, p[k:])
+	n.B2 = p[k]
+}
+
+func (n *Net) newScratch() *scratch {
+	g := NewNet(n.Inputs(), n.Hidden())
+	g.h = make([]float64, n.Hidden())
+	return &scratch{net: g}
+}
+
+func (n *Net) addGradient(x []float64, t float64, l Loss, g []float64, s *scratch) float64 {
+	n.checkInput(x)
+	sg := s.net
+	_, loss := n.backprop(x, t, l, sg, sg.h)
+	k := addTo(g, sg.W1)
+	k += addTo(g[k:], sg.B1)
+	k += addTo(g[k:], sg.W2)
+	g[k] += sg.B2
+	return loss
+}
+
+// addTo adds src to the start of dst and returns len(src).
+func addTo(dst, src []float64) int {
+	dst = dst[:len(src)]
+	for i, v := range src {
+		dst[i] += v
+	}
+	return len(src)
+}
+
+func (n *Net) descend(g []float64, rate, l2 float64) {
+	k := len(n.W1)
+	decay(n.W1, g[:k], rate, l2)
+	descend(n.B1, g[k:k+len(n.B1)], rate)
+	k += len(n.B1)
+	decay(n.W2, g[k:k+len(n.W2)], rate, l2)
+	n.B2 -= float64(rate * g[k+len(n.W2)])
+}
+
+// decay moves weights p against their gradient g plus the L2 term l2·p.
+func decay(p, g []float64, rate, l2 float64) {
+	g = g[:len(p)]
+	for k := range p {
+		p[k] -= float64(rate * (g[k] + float64(l2*p[k])))
+	}
 }

@@ -32,7 +32,7 @@ func New(inputs int) *Neuron {
 
 // NewRandom returns a neuron with the given number of inputs whose weights
 // and bias are drawn from the standard normal distribution N(0, 1), as the
-// seed's program starts: w1, ..., wn first, then b, all from rng.
+// original demo starts: w1, ..., wn first, then b, all from rng.
 // It panics if inputs < 1.
 func NewRandom(inputs int, rng *rand.Rand) *Neuron {
 	n := New(inputs)
@@ -66,22 +66,20 @@ func (n *Neuron) Output(x []float64) float64 {
 	return Sigmoid(n.Excitation(x))
 }
 
-// delta returns the output o for input x, the loss L = ½(o−t)² against the
-// expected output t, and d = dL/du, the loss gradient at the excitation.
-func (n *Neuron) delta(x []float64, t float64) (o, loss, d float64) {
-	o = n.Output(x)
-	e := o - t
-	loss = e * e / 2
-	// Chain rule: dL/du = dL/do · do/du = (o−t) · σ'(u), and σ'(u) = o(1−o).
-	d = e * o * (1 - o)
+// delta returns the output o for input x, the loss l against the expected
+// output t, and d = dL/du, the loss gradient at the excitation.
+func (n *Neuron) delta(x []float64, t float64, l Loss) (o, loss, d float64) {
+	u := n.Excitation(x)
+	o = Sigmoid(u)
+	loss, d = l.atOutput(u, o, t)
 	return o, loss, d
 }
 
-// Gradient sets g to the gradient of the loss L = ½(o−t)² for input x and
-// expected output t: g.W[i] = dL/dwi and g.Bias = dL/db. It returns the
-// output o and the loss. g must have as many inputs as n.
-func (n *Neuron) Gradient(x []float64, t float64, g *Neuron) (o, loss float64) {
-	o, loss, d := n.delta(x, t)
+// Gradient sets g to the gradient of the loss l for input x and expected
+// output t: g.W[i] = dL/dwi and g.Bias = dL/db. It returns the output o
+// and the loss. g must have as many inputs as n.
+func (n *Neuron) Gradient(x []float64, t float64, l Loss, g *Neuron) (o, loss float64) {
+	o, loss, d := n.delta(x, t, l)
 	gw := g.W[:len(x)]
 	for i, xi := range x {
 		gw[i] = d * xi // dL/dwi = dL/du · du/dwi = d·xi
@@ -91,12 +89,15 @@ func (n *Neuron) Gradient(x []float64, t float64, g *Neuron) (o, loss float64) {
 }
 
 // Step takes one steepest-descent step toward expected output t for input
-// x with the given learning rate, and returns the loss ½(o−t)² measured
+// x with the given learning rate and loss, and returns the loss measured
 // before the step. Each weight and the bias move against their gradient:
 //
-//	wi ← wi − rate·d·xi,  b ← b − rate·d,  where d = (o−t)·o·(1−o).
-func (n *Neuron) Step(x []float64, t, rate float64) (loss float64) {
-	_, loss, d := n.delta(x, t)
+//	wi ← wi − rate·d·xi,  b ← b − rate·d,
+//
+// where d = dL/du is (o−t)·o·(1−o) for SquaredError and o−t for
+// CrossEntropy.
+func (n *Neuron) Step(x []float64, t, rate float64, l Loss) (loss float64) {
+	_, loss, d := n.delta(x, t, l)
 	w := n.W[:len(x)]
 	for i, xi := range x {
 		w[i] -= float64(rate * (d * xi)) // the gradient d·xi, as Gradient computes it
@@ -115,4 +116,34 @@ func (n *Neuron) String() string {
 	return fmt.Sprintf("w = %v, b = %v", n.W, n.Bias)
 }
 
+// A Neuron's flat layout (Model.params) is w1, ..., wn, b.
+
 func (n *Neuron) params(dst []float64) []float64 { return append(append(dst, n.W...), n.Bias) }
+
+func (n *Neuron) setParams(p []float64) {
+	copy(n.W, p)
+	n.Bias = p[len(n.W)]
+}
+
+func (n *Neuron) excitation(x []float64) float64 { return n.Excitation(x) }
+
+func (n *Neuron) newScratch() *scratch { return &scratch{} }
+
+func (n *Neuron) addGradient(x []float64, t float64, l Loss, g []float64, _ *scratch) float64 {
+	_, loss, d := n.delta(x, t, l)
+	gw := g[:len(x)]
+	for i, xi := range x {
+		gw[i] += float64(d * xi) // dL/dwi = d·xi
+	}
+	g[len(x)] += d // dL/db = d
+	return loss
+}
+
+func (n *Neuron) descend(g []float64, rate, l2 float64) {
+	w := n.W
+	g = g[:len(w)+1]
+	for i := range w {
+		w[i] -= float64(rate * (g[i] + float64(l2*w[i])))
+	}
+	n.Bias -= float64(rate * g[len(w)])
+}

@@ -14,7 +14,27 @@ const (
 	fdTol  = 1e-8
 )
 
+// refLoss is loss l of a model whose output excitation is u against
+// target t, written out plainly with math.Exp and math.Log, independently
+// of the package's formulas. 1−σ(u) is computed as σ(−u), which does not
+// lose digits when σ(u) is near 1.
+func refLoss(l Loss, u, t float64) float64 {
+	o := sigmoidRef(u)
+	if l == CrossEntropy {
+		return -t*math.Log(o) - (1-t)*math.Log(sigmoidRef(-u))
+	}
+	return (o - t) * (o - t) / 2
+}
+
+var losses = []Loss{SquaredError, CrossEntropy}
+
 func TestNeuronGradientFiniteDifference(t *testing.T) {
+	for _, l := range losses {
+		testNeuronGradientFD(t, l)
+	}
+}
+
+func testNeuronGradientFD(t *testing.T, l Loss) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for trial := range 20 {
 		inputs := 1 + trial%5
@@ -25,16 +45,19 @@ func TestNeuronGradientFiniteDifference(t *testing.T) {
 		}
 		target := rng.Float64()
 		g := New(inputs)
-		n.Gradient(x, target, g)
-		loss := func() float64 { return Loss(n.Output(x), target) }
+		_, got := n.Gradient(x, target, l, g)
+		loss := func() float64 { return refLoss(l, n.excitation(x), target) }
+		if want := loss(); math.Abs(got-want) > fdTol {
+			t.Errorf("%v trial %d: loss %v, want %v", l, trial, got, want)
+		}
 		for i := range n.W {
 			fd := centralDiff(&n.W[i], loss)
 			if math.Abs(g.W[i]-fd) > fdTol {
-				t.Errorf("trial %d: dL/dw%d = %v, finite difference %v", trial, i+1, g.W[i], fd)
+				t.Errorf("%v trial %d: dL/dw%d = %v, finite difference %v", l, trial, i+1, g.W[i], fd)
 			}
 		}
 		if fd := centralDiff(&n.Bias, loss); math.Abs(g.Bias-fd) > fdTol {
-			t.Errorf("trial %d: dL/db = %v, finite difference %v", trial, g.Bias, fd)
+			t.Errorf("%v trial %d: dL/db = %v, finite difference %v", l, trial, g.Bias, fd)
 		}
 	}
 }
@@ -56,9 +79,9 @@ func TestNeuronStepIsGradientStep(t *testing.T) {
 	n := NewRandom(3, rng)
 	x := []float64{1, 0.5, -2}
 	g := New(3)
-	_, wantLoss := n.Gradient(x, 1, g)
+	_, wantLoss := n.Gradient(x, 1, SquaredError, g)
 	before := n.Clone()
-	if loss := n.Step(x, 1, rate); loss != wantLoss {
+	if loss := n.Step(x, 1, rate, SquaredError); loss != wantLoss {
 		t.Errorf("Step returned loss %v, want %v (before the step)", loss, wantLoss)
 	}
 	for i := range n.W {
@@ -69,13 +92,13 @@ func TestNeuronStepIsGradientStep(t *testing.T) {
 	if want := before.Bias - rate*g.Bias; n.Bias != want {
 		t.Errorf("b = %v after Step, want %v", n.Bias, want)
 	}
-	if after := Loss(n.Output(x), 1); !(after < wantLoss) {
+	if after := SquaredError.Of(n.Output(x), 1); !(after < wantLoss) {
 		t.Errorf("loss %v after a small step, want below %v", after, wantLoss)
 	}
 }
 
-func TestNeuronSeedFormulas(t *testing.T) {
-	// The seed's formulas with numbers small enough to check by hand:
+func TestNeuronOriginalFormulas(t *testing.T) {
+	// The original demo's formulas with numbers small enough to check by hand:
 	// w = (0.5, −1), b = 0.25, x = (1, 1): u = 0.5 − 1 + 0.25 = −0.25.
 	n := &Neuron{W: []float64{0.5, -1}, Bias: 0.25}
 	x := []float64{1, 1}
@@ -87,7 +110,7 @@ func TestNeuronSeedFormulas(t *testing.T) {
 		t.Errorf("Output = %v, want %v", got, o)
 	}
 	g := New(2)
-	n.Gradient(x, 1, g)
+	n.Gradient(x, 1, SquaredError, g)
 	d := (o - 1) * o * (1 - o)
 	if relErr(g.Bias, d) > 1e-14 || relErr(g.W[0], d) > 1e-14 || relErr(g.W[1], d) > 1e-14 {
 		t.Errorf("gradient = %v, %v, want all %v", g.W, g.Bias, d)
@@ -114,6 +137,12 @@ func TestNewPanics(t *testing.T) {
 }
 
 func TestNetGradientFiniteDifference(t *testing.T) {
+	for _, l := range losses {
+		testNetGradientFD(t, l)
+	}
+}
+
+func testNetGradientFD(t *testing.T, l Loss) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	for _, shape := range [][2]int{{1, 1}, {2, 2}, {2, 4}, {3, 5}} {
 		n := NewNetRandom(shape[0], shape[1], rng)
@@ -124,12 +153,12 @@ func TestNetGradientFiniteDifference(t *testing.T) {
 			}
 			target := float64(trial % 2)
 			g := NewNet(shape[0], shape[1])
-			n.Gradient(x, target, g)
-			loss := func() float64 { return Loss(n.Output(x), target) }
+			n.Gradient(x, target, l, g)
+			loss := func() float64 { return refLoss(l, n.excitation(x), target) }
 			check := func(name string, p []float64, gp []float64) {
 				for k := range p {
 					if fd := centralDiff(&p[k], loss); math.Abs(gp[k]-fd) > fdTol {
-						t.Errorf("%v trial %d: dL/d%s[%d] = %v, finite difference %v", shape, trial, name, k, gp[k], fd)
+						t.Errorf("%v %v trial %d: dL/d%s[%d] = %v, finite difference %v", l, shape, trial, name, k, gp[k], fd)
 					}
 				}
 			}
@@ -137,7 +166,7 @@ func TestNetGradientFiniteDifference(t *testing.T) {
 			check("B1", n.B1, g.B1)
 			check("W2", n.W2, g.W2)
 			if fd := centralDiff(&n.B2, loss); math.Abs(g.B2-fd) > fdTol {
-				t.Errorf("%v trial %d: dL/dB2 = %v, finite difference %v", shape, trial, g.B2, fd)
+				t.Errorf("%v %v trial %d: dL/dB2 = %v, finite difference %v", l, shape, trial, g.B2, fd)
 			}
 		}
 	}
@@ -149,9 +178,9 @@ func TestNetStepIsGradientStep(t *testing.T) {
 	n := NewNetRandom(2, 3, rng)
 	x := []float64{1, 0}
 	g := NewNet(2, 3)
-	_, wantLoss := n.Gradient(x, 1, g)
+	_, wantLoss := n.Gradient(x, 1, CrossEntropy, g)
 	before := n.Clone()
-	if loss := n.Step(x, 1, rate); loss != wantLoss {
+	if loss := n.Step(x, 1, rate, CrossEntropy); loss != wantLoss {
 		t.Errorf("Step returned loss %v, want %v", loss, wantLoss)
 	}
 	for k := range n.W1 {

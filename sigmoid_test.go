@@ -100,8 +100,8 @@ func TestLoss(t *testing.T) {
 		{0, 1, 0.5},
 		{0.5, 0, 0.125},
 	} {
-		if got := Loss(c.o, c.t); got != c.want {
-			t.Errorf("Loss(%v, %v) = %v, want %v", c.o, c.t, got, c.want)
+		if got := SquaredError.Of(c.o, c.t); got != c.want {
+			t.Errorf("SquaredError.Of(%v, %v) = %v, want %v", c.o, c.t, got, c.want)
 		}
 	}
 }

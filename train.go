@@ -9,72 +9,59 @@ import (
 	"slices"
 )
 
-// A Model is something Train can teach: a *Neuron or a *Net (its
-// unexported methods keep the list to these two, which Save and Load know).
-type Model interface {
-	// Inputs returns the number of inputs.
-	Inputs() int
-	// Output returns the model's output, in (0, 1), for input x.
-	Output(x []float64) float64
-	// Step takes one steepest-descent step toward expected output t for
-	// input x and returns the loss ½(o−t)² measured before the step.
-	Step(x []float64, t, rate float64) (loss float64)
-
-	// params appends every weight and bias to dst and returns it.
-	params(dst []float64) []float64
-}
-
-// Stop is a rule that says when training has reached its goal.
-type Stop int
-
-const (
-	// StopRow is the seed's rule: stop as soon as the loss of the row just
-	// drawn, measured before its step, is at most the goal. It is cheap,
-	// but only that one row is known to fit; the others may not yet.
-	StopRow Stop = iota
-	// StopMax stops when every row's loss is at most the goal: the whole
-	// table is learned to within the goal.
-	StopMax
-	// StopMean stops when the mean loss over all rows is at most the goal.
-	// It suits data that no model fits exactly, where StopMax never holds.
-	StopMean
-)
-
-var stopNames = [...]string{StopRow: "row", StopMax: "max", StopMean: "mean"}
-
-// String returns the rule's name: "row", "max" or "mean".
-func (s Stop) String() string {
-	if s >= 0 && int(s) < len(stopNames) {
-		return stopNames[s]
-	}
-	return fmt.Sprintf("Stop(%d)", int(s))
-}
-
-// ParseStop returns the rule named s: "row", "max" or "mean".
-func ParseStop(s string) (Stop, error) {
-	for i, name := range stopNames {
-		if s == name {
-			return Stop(i), nil
-		}
-	}
-	return 0, fmt.Errorf("neuron: unknown stop rule %q (want row, max or mean)", s)
-}
-
-// DefaultGoal returns the loss goal used when Config.Goal is zero: the
-// seed's 1e-10 for StopRow, and 1e-3 for StopMax and StopMean, which every
-// row must meet at once (a loss of 1e-3 means |o−t| ≤ 0.045).
-func DefaultGoal(s Stop) float64 {
-	if s == StopRow {
-		return 1e-10
-	}
-	return 1e-3
-}
-
-// DefaultRate is the learning rate used when Config.Rate is zero: the seed's.
+// DefaultRate is the learning rate used when Config.Rate is zero: the
+// original demo's.
 const DefaultRate = 0.5
 
+// DefaultMaxIter is the iteration cap used when Config.MaxIter is zero:
+// about a second of training for one neuron, and a guard against running
+// forever on data that a model cannot fit (one neuron on XOR never meets
+// StopMax's goal). NoLimit removes the cap.
+const DefaultMaxIter = 10_000_000
+
+// NoLimit, as Config.MaxIter, trains without an iteration cap until the
+// goal is met, as the original demo does.
+const NoLimit = -1
+
+// FullBatch, as Config.Batch, makes every step use every row.
+const FullBatch = -1
+
+// An Order says how Train picks the rows for each step.
+type Order int
+
+const (
+	// DrawRows draws each step's rows uniformly at random, with
+	// replacement: the original demo's way.
+	DrawRows Order = iota
+	// Shuffle visits every row once per epoch, in a new random order each
+	// epoch.
+	Shuffle
+)
+
+var orderNames = [...]string{DrawRows: "draw", Shuffle: "shuffle"}
+
+// String returns the order's name: "draw" or "shuffle".
+func (o Order) String() string {
+	if o >= 0 && int(o) < len(orderNames) {
+		return orderNames[o]
+	}
+	return fmt.Sprintf("Order(%d)", int(o))
+}
+
+// ParseOrder returns the order named s: "draw" or "shuffle".
+func ParseOrder(s string) (Order, error) {
+	for i, name := range orderNames {
+		if s == name {
+			return Order(i), nil
+		}
+	}
+	return 0, fmt.Errorf("neuron: unknown row order %q (want draw or shuffle)", s)
+}
+
 // Config says how Train trains. Its zero value, with Rand set, is the
-// seed's procedure: learning rate 0.5, loss goal 1e-10, StopRow, no cap.
+// original demo's procedure: learning rate 0.5, squared error, one row
+// drawn at random per step, stop as soon as that row's loss is at most
+// 1e-10 (StopRow), here capped at DefaultMaxIter iterations.
 type Config struct {
 	// Rand draws the rows. It must not be nil: every run is seeded, so that
 	// it can be repeated bit for bit, e.g. rand.New(rand.NewPCG(seed, 0)).
@@ -84,14 +71,18 @@ type Config struct {
 	// DefaultRate (0.5) is used.
 	Rate float64
 
-	// Goal is the loss goal. If zero, DefaultGoal(Stop) is used.
+	// Goal is the loss goal. If zero, DefaultGoal(Stop, Loss) is used.
 	Goal float64
 
-	// Stop is the stop rule; the zero value is the seed's, StopRow.
+	// Stop is the stop rule; the zero value is the original demo's, StopRow.
 	Stop Stop
 
-	// MaxIter caps the number of iterations. If zero, there is no cap, as
-	// in the seed's program.
+	// Loss is the loss minimized; the zero value is SquaredError, the
+	// original demo's.
+	Loss Loss
+
+	// MaxIter caps the number of iterations (steps). If zero,
+	// DefaultMaxIter is used; NoLimit means no cap.
 	MaxIter int
 
 	// StallWindow, if positive, stops training with Status Stalled when
@@ -101,7 +92,7 @@ type Config struct {
 	// this way. If zero, stalls are not detected.
 	//
 	// The mean loss watched is that of each row's loss when the row was
-	// last drawn, which costs nothing to keep up to date.
+	// last used, which costs nothing to keep up to date.
 	StallWindow int
 	// StallDrop is the relative fall of the mean loss that counts as
 	// progress for StallWindow. If zero, 0.01 (1%) is used.
@@ -111,14 +102,69 @@ type Config struct {
 	// an error, training stops and Train returns that error. It must not
 	// change the model. When nil it costs nothing.
 	Progress func(Event) error
+
+	// The fields below matter for data sets larger than a truth table.
+	// An epoch is as many rows used as the data set has.
+
+	// Order says how rows are picked; the zero value is DrawRows.
+	Order Order
+
+	// Batch is the number of rows per step: each step moves the weights
+	// against the mean gradient of that many rows. If zero or one, each
+	// step uses one row, as in the original demo; FullBatch uses every row
+	// (and then Order does not matter). Large batches are split over
+	// Workers goroutines in a way that gives the same result for any
+	// number of them.
+	Batch int
+
+	// Decay, if positive, lowers the learning rate as training goes on:
+	// in epoch e (counting from 0) the rate is Rate/(1 + Decay·e).
+	Decay float64
+
+	// L2, if positive, adds the penalty ½·L2·Σw² over every weight (not
+	// the biases) to the loss minimized, which pulls the weights toward 0.
+	// The losses reported do not include it.
+	L2 float64
+
+	// MaxEpochs, if positive, stops training with Status EpochLimit after
+	// that many epochs.
+	MaxEpochs int
+
+	// Validation, if not nil, is a held-out data set measured after every
+	// epoch (Result.Validation, EpochEvent.Validation).
+	Validation *Dataset
+	// Patience, if positive, stops training with Status EarlyStopped when
+	// the mean loss on Validation has not fallen below its lowest for
+	// Patience epochs, and restores the weights of that lowest epoch.
+	// It requires Validation.
+	Patience int
+
+	// Epoch, if not nil, is called after every epoch. If it returns an
+	// error, training stops and Train returns that error.
+	Epoch func(EpochEvent) error
+
+	// Workers is the most goroutines a step of a large batch uses. If
+	// zero, runtime.GOMAXPROCS(0) is used. It changes the speed, never
+	// the result.
+	Workers int
 }
 
 // An Event tells Config.Progress about the iteration just done.
 type Event struct {
 	Iteration int     // iterations done so far, counting this one
-	Row       int     // index of the row drawn in this iteration
-	Loss      float64 // that row's loss, measured before the step
+	Row       int     // index of the row used in this iteration, or −1 for a batch of rows
+	Loss      float64 // that row's loss (a batch's mean loss), measured before the step
 	Model     Model   // the model after the step; read it, do not change it
+}
+
+// An EpochEvent tells Config.Epoch about the epoch just done.
+type EpochEvent struct {
+	Epoch      int     // epochs done so far, counting this one
+	Iteration  int     // iterations done so far
+	Rate       float64 // the learning rate of this epoch
+	Loss       float64 // mean loss over the training rows
+	Validation float64 // mean loss over Config.Validation; NaN without it
+	Model      Model   // the model now; read it, do not change it
 }
 
 // Status says why training stopped.
@@ -128,15 +174,18 @@ const (
 	GoalMet        Status = iota + 1 // the stop rule's loss reached the goal
 	IterationLimit                   // the iteration cap was reached first
 	Stalled                          // the loss stopped falling (see Config.StallWindow)
-	Saturated                        // no weight changed in 1024 iterations: see below
+	Saturated                        // no weight changed in a while: see below
 	Diverged                         // a weight or the bias overflowed to ±Inf or NaN
-	Canceled                         // the context was canceled or Progress returned an error
+	Canceled                         // the context was canceled or a hook returned an error
+	EpochLimit                       // the epoch cap was reached first (Config.MaxEpochs)
+	EarlyStopped                     // the held-out loss stopped falling (Config.Patience)
 )
 
 // A model is Saturated when its outputs are so close to 0 or 1 that every
 // gradient o(1−o)·... is zero, or too small to change a weight in float64:
 // training can make no more progress. A much too large learning rate does
 // this in a few steps; so does a goal too small for float64 to reach.
+// Train looks for it every 1024 rows used.
 
 var statusNames = [...]string{
 	GoalMet:        "goal met",
@@ -145,6 +194,8 @@ var statusNames = [...]string{
 	Saturated:      "saturated",
 	Diverged:       "diverged",
 	Canceled:       "canceled",
+	EpochLimit:     "epoch cap reached",
+	EarlyStopped:   "stopped early",
 }
 
 // String describes the status in a few words, e.g. "goal met".
@@ -159,179 +210,41 @@ func (s Status) String() string {
 // learning rate is too large.
 var ErrDiverged = errors.New("weights overflowed to Inf or NaN")
 
-// Stats measures a model on every row of a data set.
-type Stats struct {
-	Mean    float64 // mean loss ½(o−t)² over the rows
-	Max     float64 // largest row loss
-	Correct int     // rows whose output is on the target's side of 0.5
-	Rows    int     // number of rows
-}
-
-// Accuracy returns the fraction of rows classified correctly.
-func (s Stats) Accuracy() float64 {
-	if s.Rows == 0 {
-		return 0
-	}
-	return float64(s.Correct) / float64(s.Rows)
-}
-
-// Evaluate measures m on every row of d: its loss and how many rows it
-// classifies correctly (output ≥ 0.5 exactly when the target is ≥ 0.5).
-func Evaluate(m Model, d *Dataset) Stats {
-	s := Stats{Rows: d.Len()}
-	var sum float64
-	for i := range d.T {
-		x, t := d.Row(i)
-		o := m.Output(x)
-		l := Loss(o, t)
-		sum += l
-		s.Max = max(s.Max, l)
-		if (o >= 0.5) == (t >= 0.5) {
-			s.Correct++
-		}
-	}
-	s.Mean = sum / float64(s.Rows)
-	return s
-}
-
-// Loss returns ½(o−t)², the loss of output o against expected output t.
-// The ½ makes its derivative with respect to o simply o−t.
-func Loss(o, t float64) float64 {
-	e := o - t
-	return e * e / 2
-}
-
 // Result is the outcome of Train.
 type Result struct {
 	Model      Model   // the trained model (the one passed to Train)
 	Status     Status  // why training stopped
-	Iterations int     // iterations done
+	Iterations int     // iterations (steps) done
+	Epochs     int     // epochs completed
 	Loss       float64 // the loss the stop rule measured last (see Stop)
-	Table      Stats   // the model measured on every row after training
+	Table      Stats   // the model measured on every training row after training
+	Validation Stats   // the model measured on Config.Validation, if given
+	BestEpoch  int     // with Patience: the epoch whose weights were kept
 }
 
-// Train teaches m the data set d by steepest descent, as the seed does:
-// each iteration draws one row uniformly at random (with replacement),
-// computes its output and loss, and steps every weight and the bias
-// against its gradient (Model.Step). It stops when the stop rule's loss
-// reaches the goal, at the iteration cap, on a stall, or when ctx is done.
+// Train teaches m the data set d by steepest descent. Each iteration
+// picks a row (by default one drawn uniformly at random, as the original
+// demo does), computes its output and loss, and steps every weight and
+// the bias against the loss's gradient (Model.Step); with Config.Batch,
+// a step uses the mean gradient of several rows. Train stops when the
+// stop rule's loss reaches the goal, at the iteration or epoch cap, on a
+// stall, on early stopping, or when ctx is done.
 //
 // Train changes m in place and never prints. It returns the result so far
 // even with an error: the error is non-nil when the configuration or data
 // set is invalid (Result is then zero), when the weights overflow
-// (wrapping ErrDiverged), when ctx is done (ctx.Err()), or when
-// Config.Progress fails (its error).
+// (wrapping ErrDiverged), when ctx is done (ctx.Err()), or when a hook
+// fails (its error).
 func Train(ctx context.Context, m Model, d *Dataset, c Config) (Result, error) {
-	if err := c.check(); err != nil {
+	if err := c.check(m, d); err != nil {
 		return Result{}, err
 	}
-	if err := d.Validate(); err != nil {
-		return Result{}, err
-	}
-	if m.Inputs() != d.Inputs {
-		return Result{}, fmt.Errorf("neuron: model has %d inputs, data set has %d", m.Inputs(), d.Inputs)
-	}
-	rate, goal := c.Rate, c.Goal
-	if rate == 0 {
-		rate = DefaultRate
-	}
-	if goal == 0 {
-		goal = DefaultGoal(c.Stop)
-	}
-	var (
-		rng      = c.Rand
-		n        = d.Inputs
-		rows     = d.Len()
-		progress = c.Progress
-		done     = ctx.Done()
-		book     *lossBook // each row's last loss, for the table rules and stalls
-		stall    stallCheck
-		status   Status
-		err      error
-		it       int
-		loss     = math.NaN()
-	)
-	if c.Stop != StopRow || c.StallWindow > 0 {
-		book = newLossBook(m, d, goal)
-		if c.Stop != StopRow && book.holds(c.Stop) {
-			status = GoalMet
-		}
-		stall = newStallCheck(c.StallWindow, c.StallDrop, book.mean())
-	}
-	// Housekeeping (the context, overflow, saturation) every checkEvery
-	// iterations keeps the loop itself to a few predictable branches.
-	const checkEvery = 1024
-	nextCheck := checkEvery
-	snap, snap2 := m.params(nil), m.params(nil)
-	for status == 0 {
-		if c.MaxIter > 0 && it >= c.MaxIter {
-			status = IterationLimit
-			break
-		}
-		i := rng.IntN(rows)
-		loss = m.Step(d.X[i*n:i*n+n:i*n+n], d.T[i], rate)
-		it++
-		if progress != nil {
-			if err = progress(Event{Iteration: it, Row: i, Loss: loss, Model: m}); err != nil {
-				status = Canceled
-				break
-			}
-		}
-		if book != nil {
-			book.observe(i, loss)
-		}
-		switch {
-		case c.Stop == StopRow:
-			if loss <= goal { // the seed's rule
-				status = GoalMet
-			}
-		case book.holds(c.Stop) && it >= book.nextExact:
-			// The remembered losses meet the goal; measure every row.
-			book.measure(it)
-			if book.holds(c.Stop) {
-				status = GoalMet
-			}
-		}
-		if it == stall.next && status == 0 && stall.stalled(it, book.mean()) {
-			status = Stalled
-		}
-		if it == nextCheck && status == 0 {
-			nextCheck += checkEvery
-			snap2 = m.params(snap2[:0])
-			switch {
-			case !finiteAll(snap2):
-				status = Diverged
-			case slices.Equal(snap, snap2):
-				status = Saturated
-			}
-			snap, snap2 = snap2, snap
-			select {
-			case <-done:
-				status, err = Canceled, ctx.Err()
-			default:
-			}
-		}
-	}
-	// A non-finite model can look fitted (a bias of +Inf gives output 1),
-	// so overflow overrides every other reason to stop.
-	if !finiteAll(m.params(snap[:0])) {
-		status = Diverged
-		err = fmt.Errorf("neuron: %w by iteration %d: learning rate %v is too large", ErrDiverged, it, rate)
-	}
-	res := Result{Model: m, Status: status, Iterations: it, Table: Evaluate(m, d)}
-	switch c.Stop {
-	case StopRow:
-		res.Loss = loss
-	case StopMax:
-		res.Loss = res.Table.Max
-	case StopMean:
-		res.Loss = res.Table.Mean
-	}
-	return res, err
+	t := newTrainer(ctx, m, d, &c)
+	return t.run()
 }
 
-// check reports whether c's fields are usable.
-func (c *Config) check() error {
+// check reports whether c's fields are usable for m and d.
+func (c *Config) check(m Model, d *Dataset) error {
 	switch {
 	case c.Rand == nil:
 		return errors.New("neuron: Config.Rand is nil: seed a source, e.g. rand.New(rand.NewPCG(seed, 0))")
@@ -341,108 +254,288 @@ func (c *Config) check() error {
 		return fmt.Errorf("neuron: loss goal %v must be a positive number", c.Goal)
 	case c.Stop < StopRow || c.Stop > StopMean:
 		return fmt.Errorf("neuron: unknown stop rule %v", c.Stop)
-	case c.MaxIter < 0:
-		return fmt.Errorf("neuron: iteration cap %d must not be negative (0 means no cap)", c.MaxIter)
+	case c.Loss < SquaredError || c.Loss > CrossEntropy:
+		return fmt.Errorf("neuron: unknown loss %v", c.Loss)
+	case c.Order < DrawRows || c.Order > Shuffle:
+		return fmt.Errorf("neuron: unknown row order %v", c.Order)
+	case c.MaxIter < NoLimit:
+		return fmt.Errorf("neuron: iteration cap %d must not be negative (0 means DefaultMaxIter, NoLimit none)", c.MaxIter)
 	case c.StallWindow < 0:
 		return fmt.Errorf("neuron: stall window %d must not be negative (0 means off)", c.StallWindow)
 	case !(c.StallDrop >= 0 && c.StallDrop < 1):
 		return fmt.Errorf("neuron: stall drop %v must be in [0, 1)", c.StallDrop)
+	case c.Batch < FullBatch:
+		return fmt.Errorf("neuron: batch size %d must be positive (or FullBatch)", c.Batch)
+	case !(c.Decay >= 0) || math.IsInf(c.Decay, 0):
+		return fmt.Errorf("neuron: learning-rate decay %v must be a number ≥ 0", c.Decay)
+	case !(c.L2 >= 0) || math.IsInf(c.L2, 0):
+		return fmt.Errorf("neuron: L2 penalty %v must be a number ≥ 0", c.L2)
+	case c.MaxEpochs < 0:
+		return fmt.Errorf("neuron: epoch cap %d must not be negative (0 means none)", c.MaxEpochs)
+	case c.Patience < 0:
+		return fmt.Errorf("neuron: patience %d must not be negative (0 means off)", c.Patience)
+	case c.Patience > 0 && c.Validation == nil:
+		return errors.New("neuron: early stopping (Patience) needs a Validation data set")
+	case c.Workers < 0:
+		return fmt.Errorf("neuron: workers %d must not be negative (0 means GOMAXPROCS)", c.Workers)
+	}
+	if err := d.Validate(); err != nil {
+		return err
+	}
+	if m.Inputs() != d.Inputs {
+		return fmt.Errorf("neuron: model has %d inputs, data set has %d", m.Inputs(), d.Inputs)
+	}
+	if v := c.Validation; v != nil {
+		if err := v.Validate(); err != nil {
+			return fmt.Errorf("neuron: validation %w", errors.Unwrap(err))
+		}
+		if v.Inputs != d.Inputs {
+			return fmt.Errorf("neuron: validation data set has %d inputs, training data %d", v.Inputs, d.Inputs)
+		}
 	}
 	return nil
 }
 
-// lossBook keeps each row's loss as last seen, when the row was drawn,
-// so that the table rules and the stall check cost O(1) per iteration
-// instead of measuring every row every time.
-//
-// For StopMax and StopMean, once the remembered losses meet the goal,
-// Train measures every row with the current weights and stops only if
-// that exact measure meets the goal too. Exact measures are at least
-// rows iterations apart, so their cost is O(1) per iteration on average
-// however large the table.
-type lossBook struct {
-	m         Model
-	d         *Dataset
-	goal      float64
-	seen      []float64 // each row's loss when last drawn or measured
-	sum       float64   // sum of seen
-	above     int       // rows whose seen loss exceeds goal
-	nextExact int       // first iteration at which the next exact measure may run
+// A trainer is one run of Train: the loop and what it keeps between
+// iterations.
+type trainer struct {
+	ctx  context.Context
+	m    Model
+	d    *Dataset
+	c    *Config
+	rate float64 // this epoch's learning rate
+	goal float64
+	max  int // iteration cap, or 0 for none
+
+	book  *lossBook // each row's last loss, for the table rules and stalls
+	stall stallCheck
+	batch *batcher // nil when each step uses one row and no L2 penalty
+
+	perm []int // Shuffle: this epoch's order of the rows
+	pos  int   // Shuffle: rows of perm used this epoch
+
+	it, epochs int
+	used       int // rows used in this epoch
+	loss       float64
+	status     Status
+	err        error
+
+	best      []float64 // Patience: the weights of the lowest validation loss
+	bestLoss  float64
+	bestEpoch int
 }
 
-func newLossBook(m Model, d *Dataset, goal float64) *lossBook {
-	b := &lossBook{m: m, d: d, goal: goal, seen: make([]float64, d.Len())}
-	b.measure(0)
-	return b
+func newTrainer(ctx context.Context, m Model, d *Dataset, c *Config) *trainer {
+	t := &trainer{ctx: ctx, m: m, d: d, c: c, rate: c.Rate, goal: c.Goal, max: c.MaxIter, loss: math.NaN()}
+	if t.rate == 0 {
+		t.rate = DefaultRate
+	}
+	if t.goal == 0 {
+		t.goal = DefaultGoal(c.Stop, c.Loss)
+	}
+	switch t.max {
+	case 0:
+		t.max = DefaultMaxIter
+	case NoLimit:
+		t.max = 0
+	}
+	if c.Stop != StopRow || c.StallWindow > 0 {
+		t.book = newLossBook(m, d, c.Loss, t.goal)
+		if c.Stop != StopRow && t.book.holds(c.Stop) {
+			t.status = GoalMet
+		}
+		t.stall = newStallCheck(c.StallWindow, c.StallDrop, t.book.mean())
+	}
+	size := c.Batch
+	if size == FullBatch || size > d.Len() {
+		size = d.Len()
+	}
+	if size > 1 || c.L2 > 0 {
+		t.batch = newBatcher(m, d, c.Loss, max(size, 1), c.Workers)
+	}
+	if c.Order == Shuffle && size < d.Len() {
+		t.perm = make([]int, d.Len())
+		for i := range t.perm {
+			t.perm[i] = i
+		}
+		t.shuffle()
+	}
+	if c.Patience > 0 {
+		t.best = m.params(nil)
+		t.bestLoss = Evaluate(m, c.Validation, c.Loss).Mean
+	}
+	return t
 }
 
-// measure sets every row's seen loss from the current model.
-func (b *lossBook) measure(it int) {
-	b.sum, b.above = 0, 0
-	for i := range b.seen {
-		x, t := b.d.Row(i)
-		l := Loss(b.m.Output(x), t)
-		b.seen[i] = l
-		b.sum += l
-		if l > b.goal {
-			b.above++
+// shuffle starts an epoch of Shuffle order: a new random order of the
+// rows (Fisher–Yates, by rand.Shuffle).
+func (t *trainer) shuffle() {
+	p := t.perm
+	t.c.Rand.Shuffle(len(p), func(i, j int) { p[i], p[j] = p[j], p[i] })
+	t.pos = 0
+}
+
+// next returns the next row to use.
+func (t *trainer) next() int {
+	if t.perm == nil {
+		return t.c.Rand.IntN(len(t.d.T))
+	}
+	i := t.perm[t.pos]
+	t.pos++
+	return i
+}
+
+func (t *trainer) run() (Result, error) {
+	var (
+		m        = t.m
+		d        = t.d
+		n        = d.Inputs
+		rows     = d.Len()
+		lf       = t.c.Loss
+		stop     = t.c.Stop
+		progress = t.c.Progress
+		book     = t.book
+		rate     = t.rate
+	)
+	// Housekeeping (the context, overflow, saturation) every checkEvery
+	// iterations, which is every 1024 rows used, keeps the loop itself to a
+	// few predictable branches.
+	checkEvery := 1024
+	if t.batch != nil {
+		checkEvery = max(1, 1024/t.batch.size)
+	}
+	nextCheck := checkEvery
+	snap, snap2 := m.params(nil), m.params(nil)
+	for t.status == 0 {
+		if t.max > 0 && t.it >= t.max {
+			t.status = IterationLimit
+			break
+		}
+		row, used := -1, 1
+		if t.batch == nil {
+			// One row: the original demo's step.
+			row = t.next()
+			t.loss = m.Step(d.X[row*n:row*n+n:row*n+n], d.T[row], rate, lf)
+			if book != nil {
+				book.observe(row, t.loss)
+			}
+		} else {
+			used = min(t.batch.size, rows-t.used) // a step does not cross an epoch
+			t.loss = t.batch.step(t, used, rate)
+		}
+		t.it++
+		t.used += used
+		if progress != nil {
+			if t.err = progress(Event{Iteration: t.it, Row: row, Loss: t.loss, Model: m}); t.err != nil {
+				t.status = Canceled
+				break
+			}
+		}
+		switch {
+		case stop == StopRow:
+			if t.loss <= t.goal { // the original demo's rule
+				t.status = GoalMet
+			}
+		case book.holds(stop) && t.it >= book.nextExact:
+			// The remembered losses meet the goal; measure every row.
+			book.measure(t.it)
+			if book.holds(stop) {
+				t.status = GoalMet
+			}
+		}
+		if t.it == t.stall.next && t.status == 0 && t.stall.stalled(t.it, book.mean()) {
+			t.status = Stalled
+		}
+		if t.used == rows {
+			t.endEpoch()
+			rate = t.rate
+		}
+		if t.it == nextCheck && t.status == 0 {
+			nextCheck += checkEvery
+			snap2 = m.params(snap2[:0])
+			switch {
+			case !finiteAll(snap2):
+				t.status = Diverged
+			case slices.Equal(snap, snap2):
+				t.status = Saturated
+			}
+			snap, snap2 = snap2, snap
+			select {
+			case <-t.ctx.Done():
+				t.status, t.err = Canceled, t.ctx.Err()
+			default:
+			}
 		}
 	}
-	b.nextExact = it + len(b.seen)
+	return t.result(snap)
 }
 
-// observe records row i's loss.
-func (b *lossBook) observe(i int, loss float64) {
-	old := b.seen[i]
-	b.seen[i] = loss
-	b.sum += loss - old
-	if old > b.goal {
-		b.above--
+// endEpoch ends an epoch: the hooks and rules that look at whole epochs,
+// then the next epoch's learning rate and order.
+func (t *trainer) endEpoch() {
+	t.epochs++
+	t.used = 0
+	c := t.c
+	if c.Epoch == nil && c.Validation == nil && c.MaxEpochs == 0 && c.Decay == 0 && t.perm == nil {
+		return // nothing looks at epochs: keep the loop lean
 	}
-	if loss > b.goal {
-		b.above++
+	rate := t.rate
+	vloss := math.NaN()
+	if c.Validation != nil {
+		vloss = Evaluate(t.m, c.Validation, c.Loss).Mean
+	}
+	if c.Epoch != nil && t.err == nil {
+		e := EpochEvent{Epoch: t.epochs, Iteration: t.it, Rate: rate, Loss: Evaluate(t.m, t.d, c.Loss).Mean, Validation: vloss, Model: t.m}
+		if t.err = c.Epoch(e); t.err != nil {
+			t.status = Canceled
+			return
+		}
+	}
+	if c.Patience > 0 {
+		if vloss < t.bestLoss {
+			t.bestLoss, t.bestEpoch = vloss, t.epochs
+			t.best = t.m.params(t.best[:0])
+		} else if t.epochs-t.bestEpoch >= c.Patience && t.status == 0 {
+			t.status = EarlyStopped
+			t.m.setParams(t.best)
+		}
+	}
+	if c.MaxEpochs > 0 && t.epochs >= c.MaxEpochs && t.status == 0 {
+		t.status = EpochLimit
+	}
+	if c.Decay > 0 {
+		// The learning rate falls as 1/(1 + decay·epoch).
+		base := c.Rate
+		if base == 0 {
+			base = DefaultRate
+		}
+		t.rate = base / (1 + float64(c.Decay*float64(t.epochs)))
+	}
+	if t.perm != nil {
+		t.shuffle()
 	}
 }
 
-func (b *lossBook) mean() float64 { return b.sum / float64(len(b.seen)) }
-
-// holds reports whether the remembered losses meet the goal under rule s.
-func (b *lossBook) holds(s Stop) bool {
-	if s == StopMax {
-		return b.above == 0
+// result finishes a run: the reason it stopped and the model measured.
+func (t *trainer) result(snap []float64) (Result, error) {
+	m, c := t.m, t.c
+	// A non-finite model can look fitted (a bias of +Inf gives output 1),
+	// so overflow overrides every other reason to stop.
+	if !finiteAll(m.params(snap[:0])) {
+		t.status = Diverged
+		t.err = fmt.Errorf("neuron: %w by iteration %d: learning rate %v is too large", ErrDiverged, t.it, t.rate)
 	}
-	return b.sum <= b.goal*float64(len(b.seen))
-}
-
-// stallCheck watches for a stall: no new low of the mean loss, by a
-// relative margin, for a window of iterations. It looks every 1/stallLooks
-// of the window.
-type stallCheck struct {
-	window, every int
-	drop          float64
-	next          int     // iteration of the next look; 0 if off
-	best          float64 // the last mean loss that counted as a new low
-	bestAt        int     // the iteration at which it was seen
-}
-
-const stallLooks = 100
-
-func newStallCheck(window int, drop, mean float64) stallCheck {
-	if window <= 0 {
-		return stallCheck{}
+	res := Result{Model: m, Status: t.status, Iterations: t.it, Epochs: t.epochs, Table: Evaluate(m, t.d, c.Loss), BestEpoch: t.bestEpoch}
+	if c.Validation != nil {
+		res.Validation = Evaluate(m, c.Validation, c.Loss)
 	}
-	if drop == 0 {
-		drop = 0.01
+	switch c.Stop {
+	case StopRow:
+		res.Loss = t.loss
+	case StopMax:
+		res.Loss = res.Table.Max
+	case StopMean:
+		res.Loss = res.Table.Mean
 	}
-	every := max(1, window/stallLooks)
-	return stallCheck{window: window, every: every, drop: drop, next: every, best: mean}
-}
-
-// stalled looks at the mean loss at iteration it and reports a stall.
-func (s *stallCheck) stalled(it int, mean float64) bool {
-	s.next += s.every
-	if mean < s.best*(1-s.drop) {
-		s.best, s.bestAt = mean, it
-	}
-	return it-s.bestAt >= s.window
+	return res, t.err
 }

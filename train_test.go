@@ -164,7 +164,7 @@ func TestTrainLearns(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s %v: %v", tc.name, stop, err)
 			}
-			goal := DefaultGoal(stop)
+			goal := DefaultGoal(stop, SquaredError)
 			if res.Status != GoalMet || !(res.Loss <= goal) {
 				t.Errorf("%s %v: status %v, loss %v, want goal %v met", tc.name, stop, res.Status, res.Loss, goal)
 			}
@@ -197,12 +197,12 @@ func TestTableRuleStopsPromptly(t *testing.T) {
 		first := 0
 		rng := seeded(3)
 		probe := Config{Rand: rng, Stop: stop, Progress: func(e Event) error {
-			s := Evaluate(e.Model, d)
+			s := Evaluate(e.Model, d, SquaredError)
 			v := s.Max
 			if stop == StopMean {
 				v = s.Mean
 			}
-			if first == 0 && v <= DefaultGoal(stop) {
+			if first == 0 && v <= DefaultGoal(stop, SquaredError) {
 				first = e.Iteration
 			}
 			return nil
@@ -244,7 +244,15 @@ func TestTrainBadConfig(t *testing.T) {
 		{Rand: r, Rate: inf},
 		{Rand: r, Goal: -1},
 		{Rand: r, Goal: nan},
-		{Rand: r, MaxIter: -1},
+		{Rand: r, MaxIter: -2},
+		{Rand: r, Loss: Loss(5)},
+		{Rand: r, Order: Order(5)},
+		{Rand: r, Batch: -2},
+		{Rand: r, Decay: -1},
+		{Rand: r, L2: math.NaN()},
+		{Rand: r, MaxEpochs: -1},
+		{Rand: r, Patience: 3},
+		{Rand: r, Workers: -1},
 		{Rand: r, Stop: Stop(9)},
 		{Rand: r, StallWindow: -1},
 		{Rand: r, StallDrop: 1},
@@ -373,7 +381,7 @@ func TestTrainNoAllocsPerIteration(t *testing.T) {
 			allocs := func(iters int) float64 {
 				rng := seeded(1)
 				m := mk(rng)
-				m.Step(xor.X[:2], 0, 0.5) // allocates a Net's scratch space once
+				m.Step(xor.X[:2], 0, 0.5, SquaredError) // allocates a Net's scratch space once
 				return testing.AllocsPerRun(5, func() {
 					Train(context.Background(), m, xor, Config{Rand: rng, MaxIter: iters, Stop: stop})
 				})
@@ -416,7 +424,7 @@ func TestNetLearnsXORFromFixedSeed(t *testing.T) {
 	xor := mustDataset(t, tableX, []float64{0, 1, 1, 0})
 	rng := seeded(1)
 	res, err := Train(context.Background(), NewNetRandom(2, 2, rng), xor, Config{Rand: rng, Stop: StopMax, MaxIter: 2_000_000})
-	if err != nil || res.Status != GoalMet || res.Table.Correct != 4 || res.Table.Max > DefaultGoal(StopMax) {
+	if err != nil || res.Status != GoalMet || res.Table.Correct != 4 || res.Table.Max > DefaultGoal(StopMax, SquaredError) {
 		t.Errorf("XOR on 2-2-1: %v after %d iterations, %d rows right, largest loss %v, error %v",
 			res.Status, res.Iterations, res.Table.Correct, res.Table.Max, err)
 	}
