@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/neuronlab/neuron/boolfn"
+	"github.com/neuronlab/neuron/internal/run"
 )
 
 func newCheckCmd(io IO) *cobra.Command {
@@ -24,7 +25,7 @@ FUNC is a name, family, truth table, expression or table file, as for train.`,
   neuron check 'maj(a,b,c)'`,
 		Args: exactArgs(1, "FUNC"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := loadFunc(args[0])
+			f, err := run.LoadFunc(args[0], true)
 			if err != nil {
 				return err
 			}

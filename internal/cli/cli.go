@@ -1,6 +1,7 @@
-// Package cli is the neuron command: the seed's demo, training any boolean
-// function, and the tools around it. Everything it computes comes from
-// package neuron; this package parses flags, prints and writes files.
+// Package cli is the neuron command: the original AND/OR demo, training
+// any boolean function, and the tools around it. Everything it computes
+// comes from package neuron, through package run; this package parses
+// flags, prints and writes files.
 package cli
 
 import (
@@ -8,9 +9,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/neuronlab/neuron/internal/run"
 )
 
 // Exit codes of the neuron command.
@@ -104,7 +108,7 @@ func newRoot(io IO) *cobra.Command {
 steepest descent: excitation u = w·x + b, output o = σ(u), loss ½(o−t)²,
 and a step of every weight against its gradient (o−t)·o·(1−o)·x.
 
-Run without arguments, it repeats the seed's demo: one neuron learns AND,
+Run without arguments, it repeats the original demo: one neuron learns AND,
 then OR, with learning rate 0.5 and loss goal 1e-10, and prints the
 expected and actual output for each row of the truth table.
 
@@ -117,7 +121,8 @@ Exit status: 0 when the goal was met, 1 for bad input or another error,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
-	root.Flags().Uint64VarP(&seed, "seed", "s", 1, "random seed; the same seed repeats the run bit for bit")
+	seed = run.DefaultSeed
+	root.Flags().VarP(run.SeedValue{P: &seed}, "seed", "s", "random seed; the same seed repeats the run bit for bit")
 	root.SetFlagErrorFunc(flagError)
 	for _, c := range []*cobra.Command{newTrainCmd(io), newCheckCmd(io), newFunctionsCmd(io), newPredictCmd(io)} {
 		c.SetFlagErrorFunc(flagError)
@@ -127,7 +132,16 @@ Exit status: 0 when the goal was met, 1 for bad input or another error,
 	return root
 }
 
-// flagError keeps a flag error to one line and points to the help.
+// badFlagValue matches the flag package's message for a value that did
+// not parse: invalid argument "x" for "-r, --rate" flag: not a number.
+var badFlagValue = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-\w, )?(--[\w-]+)" flag: (.*)$`)
+
+// flagError words a flag error as '--rate "x": not a number', on one line,
+// and points to the help.
 func flagError(cmd *cobra.Command, err error) error {
-	return fmt.Errorf("%v (see '%s --help')", err, cmd.CommandPath())
+	msg := err.Error()
+	if m := badFlagValue.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("%s %q: %s", m[2], run.Short(m[1]), m[3])
+	}
+	return fmt.Errorf("%s (see '%s --help')", msg, cmd.CommandPath())
 }

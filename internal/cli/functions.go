@@ -2,9 +2,9 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"slices"
 	"strings"
 
@@ -12,13 +12,14 @@ import (
 
 	"github.com/neuronlab/neuron"
 	"github.com/neuronlab/neuron/boolfn"
+	"github.com/neuronlab/neuron/internal/run"
 )
 
 func newFunctionsCmd(io IO) *cobra.Command {
 	var (
-		seeds  countFlag = 11
-		seed   uint64    = 1
-		hidden int       = 2
+		seeds  = 11
+		seed   = uint64(run.DefaultSeed)
+		hidden = 2
 	)
 	cmd := &cobra.Command{
 		Use:   "functions",
@@ -34,54 +35,58 @@ row's loss at most 0.001). It reports the median number of iterations.`,
 			if seeds < 1 {
 				return fmt.Errorf("--seeds must be at least 1")
 			}
-			if hidden < 1 || hidden > maxHidden {
-				return fmt.Errorf("--hidden %d: want 1 to %d", hidden, maxHidden)
+			if hidden < 1 || hidden > run.CommandLimits.Hidden {
+				return fmt.Errorf("--hidden %d: want 1 to %d", hidden, run.CommandLimits.Hidden)
 			}
-			return runFunctions(cmd.Context(), io.Out, int(seeds), seed, hidden)
+			return runFunctions(cmd.Context(), io.Out, seeds, seed, hidden)
 		},
 	}
-	cmd.Flags().Var(&seeds, "seeds", "train from this many seeds per function")
-	cmd.Flags().Uint64VarP(&seed, "seed", "s", seed, "first seed; the others follow it")
-	cmd.Flags().IntVarP(&hidden, "hidden", "H", hidden, "hidden neurons of the two-layer network")
+	cmd.Flags().Var(run.CountValue{P: &seeds}, "seeds", "train from this many seeds per function")
+	cmd.Flags().VarP(run.SeedValue{P: &seed}, "seed", "s", "first seed; the others follow it")
+	cmd.Flags().VarP(run.CountValue{P: &hidden}, "hidden", "H", "hidden neurons of the two-layer network")
 	return cmd
 }
 
 func runFunctions(ctx context.Context, out io.Writer, seeds int, seed uint64, hidden int) error {
 	fmt.Fprintf(out, "%-12s %-5s %-9s %-22s %s\n", "function", "table", "separable", "one neuron", fmt.Sprintf("two layers (2-%d-1)", hidden))
 	for _, f := range boolfn.Named() {
-		d := f.Dataset()
-		sep, err := boolfn.Separable(d)
-		if err != nil {
+		s := run.Default()
+		s.Func = f.Name
+		p, err := run.Prepare(s, run.CommandLimits)
+		var notSep *run.NotSeparableError
+		if err != nil && !errors.As(err, &notSep) {
 			return err
 		}
 		yes, one, two := "no", "cannot", "-"
-		if sep.Separable {
+		if notSep == nil {
 			yes = "yes"
-			if one, err = medianRuns(ctx, d, seeds, seed, 0); err != nil {
+			if one, err = medianRuns(ctx, p, seeds, seed); err != nil {
 				return err
 			}
-		} else if two, err = medianRuns(ctx, d, seeds, seed, hidden); err != nil {
-			return err
+		} else {
+			s.Hidden = hidden
+			if p, err = run.Prepare(s, run.CommandLimits); err != nil {
+				return err
+			}
+			if two, err = medianRuns(ctx, p, seeds, seed); err != nil {
+				return err
+			}
 		}
 		fmt.Fprintf(out, "%-12s %-5s %-9s %-22s %s\n", f.Name, f.TableString(), yes, one, two)
 	}
 	fmt.Fprintf(out, "\nMedian iterations to the goal over %d seeds (%d to %d); learning rate %v, every row's loss ≤ %v.\n",
-		seeds, seed, seed+uint64(seeds)-1, neuron.DefaultRate, neuron.DefaultGoal(neuron.StopMax))
-	fmt.Fprintf(out, "Runs that stall (no 1%% fall of the loss in %s iterations) are counted as failures.\n", count(defaultStall))
+		seeds, seed, seed+uint64(seeds)-1, neuron.DefaultRate, neuron.DefaultGoal(neuron.StopMax, neuron.SquaredError))
+	fmt.Fprintf(out, "Runs that stall (no 1%% fall of the loss in %s iterations) are counted as failures.\n", count(run.DefaultStall))
 	return nil
 }
 
-// medianRuns trains a fresh model from each seed and describes the median
+// medianRuns trains the problem from each seed and describes the median
 // iterations of the runs that met the goal, and how many did not.
-func medianRuns(ctx context.Context, d *neuron.Dataset, seeds int, seed uint64, hidden int) (string, error) {
+func medianRuns(ctx context.Context, p *run.Problem, seeds int, seed uint64) (string, error) {
 	var its []int
 	for s := seed; s < seed+uint64(seeds); s++ {
-		rng := rand.New(rand.NewPCG(s, 0))
-		cfg := neuron.Config{Rand: rng, Stop: neuron.StopMax, MaxIter: defaultMaxIter}
-		if hidden > 0 {
-			cfg.StallWindow = defaultStall
-		}
-		res, err := neuron.Train(ctx, newModel(d.Inputs, hidden, rng), d, cfg)
+		p.Setup.Seed = s
+		res, err := p.Train(ctx, run.Options{})
 		if err != nil {
 			return "", err
 		}

@@ -9,8 +9,8 @@ import (
 	"strings"
 
 	"github.com/neuronlab/neuron"
-	"github.com/neuronlab/neuron/boolfn"
 	"github.com/neuronlab/neuron/internal/plot"
+	"github.com/neuronlab/neuron/internal/run"
 )
 
 // outputs are the files a training run writes, checked before training
@@ -92,18 +92,23 @@ func indexOf(list []string, s string) int {
 func (outs *outputs) plots() bool { return outs.lossPath != "" || outs.boundaryPath != "" }
 
 // draw writes the pictures of a finished run.
-func (outs *outputs) draw(w io.Writer, f *boolfn.Func, h *neuron.History, res neuron.Result, c neuron.Config, seed uint64, hidden int) error {
+func (outs *outputs) draw(w io.Writer, p *run.Problem, res *run.Outcome) error {
 	model := "one neuron"
-	if hidden > 0 {
-		model = fmt.Sprintf("a %d-%d-1 network", f.Inputs(), hidden)
+	if p.Setup.Hidden > 0 {
+		model = fmt.Sprintf("a %d-%d-1 network", p.Data.Inputs, p.Setup.Hidden)
+	}
+	c := res.Config
+	loss := ""
+	if c.Loss != neuron.SquaredError {
+		loss = c.Loss.String() + ", "
 	}
 	labels := plot.Labels{
-		Title: fmt.Sprintf("%s: %s", f.Name, model),
-		Subtitle: fmt.Sprintf("learning rate %s, seed %d, %s iterations, stop rule %s, goal %s, %s",
-			num(c.Rate), seed, count(res.Iterations), c.Stop, num(c.Goal), res.Status),
+		Title: fmt.Sprintf("%s: %s", p.Func.Name, model),
+		Subtitle: fmt.Sprintf("learning rate %s, seed %d, %s iterations, %sstop rule %s, goal %s, %s",
+			num(c.Rate), res.Seed, count(res.Iterations), loss, c.Stop, num(c.Goal), res.Status),
 	}
 	if outs.lossPath != "" {
-		err := writeAtomic(outs.lossPath, func(b *bufio.Writer) error { return plot.WriteLoss(b, outs.lossFmt, h, labels) })
+		err := writeAtomic(outs.lossPath, func(b *bufio.Writer) error { return plot.WriteLoss(b, outs.lossFmt, res.History, labels) })
 		if err != nil {
 			return err
 		}
@@ -112,7 +117,7 @@ func (outs *outputs) draw(w io.Writer, f *boolfn.Func, h *neuron.History, res ne
 	if outs.boundaryPath != "" {
 		opt := plot.BoundaryOptions{Labels: labels, X: outs.x, Y: outs.y}
 		err := writeAtomic(outs.boundaryPath, func(b *bufio.Writer) error {
-			return plot.WriteBoundary(b, outs.boundaryFmt, res.Model, h.Data, opt)
+			return plot.WriteBoundary(b, outs.boundaryFmt, res.Model, p.Data, opt)
 		})
 		if err != nil {
 			return err

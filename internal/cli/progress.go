@@ -16,6 +16,7 @@ import (
 type progress struct {
 	w     io.Writer
 	d     *neuron.Dataset
+	loss  neuron.Loss
 	cap   int
 	start time.Time
 	bar   *progressbar.ProgressBar
@@ -30,8 +31,8 @@ const progressEvery = 1<<16 - 1
 // progressRows is the largest table whose mean loss the line measures.
 const progressRows = 4096
 
-func newProgress(w io.Writer, d *neuron.Dataset, cap int) *progress {
-	return &progress{w: w, d: d, cap: cap}
+func newProgress(w io.Writer, d *neuron.Dataset, l neuron.Loss, cap int) *progress {
+	return &progress{w: w, d: d, loss: l, cap: cap}
 }
 
 // observe is the progress line's Config.Progress.
@@ -43,7 +44,7 @@ func (p *progress) observe(e neuron.Event) error {
 		return nil
 	}
 	if p.d.Len() <= progressRows {
-		p.bar.Describe(p.what + "mean loss " + num(neuron.Evaluate(e.Model, p.d).Mean))
+		p.bar.Describe(p.what + "mean loss " + num(neuron.Evaluate(e.Model, p.d, p.loss).Mean))
 	} else {
 		p.bar.Describe(p.what + "row loss " + num(e.Loss)) // measuring every row would cost too much
 	}
@@ -61,7 +62,7 @@ func (p *progress) restart(what string) {
 	p.done()
 	p.start, p.what = time.Now(), what+": "
 	max := int64(p.cap)
-	if max == 0 {
+	if max <= 0 {
 		max = -1 // no cap: a spinner
 	}
 	p.bar = progressbar.NewOptions64(max,

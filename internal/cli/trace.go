@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/neuronlab/neuron"
+	"github.com/neuronlab/neuron/internal/explain"
 )
 
 // A tracer follows training step by step. It keeps a copy of the model
@@ -18,6 +18,7 @@ import (
 // the old weights, and the new weights after the step.
 type tracer struct {
 	d     *neuron.Dataset
+	loss  neuron.Loss
 	names []string // input names
 	prev  neuron.Model
 	grad  neuron.Model // scratch for gradients
@@ -51,22 +52,12 @@ const (
 	bitWidth = 3  // an input or target of a truth table
 )
 
-func newTracer(d *neuron.Dataset, m neuron.Model) *tracer {
-	t := &tracer{d: d, names: inputNames(d), prev: cloneModel(m)}
-	t.grad = cloneModel(m)
+func newTracer(d *neuron.Dataset, m neuron.Model, l neuron.Loss) *tracer {
+	t := &tracer{d: d, loss: l, names: inputNames(d), prev: neuron.Clone(m)}
+	t.grad = neuron.Clone(m)
 	t.cols = traceColumns(t.names, m)
 	t.vals = make([]float64, len(t.cols))
 	return t
-}
-
-func cloneModel(m neuron.Model) neuron.Model {
-	switch m := m.(type) {
-	case *neuron.Neuron:
-		return m.Clone()
-	case *neuron.Net:
-		return m.Clone()
-	}
-	panic(fmt.Sprintf("cli: unknown model %T", m))
 }
 
 // copyModel sets dst's weights and biases to src's.
@@ -147,7 +138,7 @@ func (t *tracer) observe(e neuron.Event) error {
 	}
 	if it == t.explainStep {
 		x, target := t.d.Row(e.Row)
-		explainStep(t.explain, t.names, it, x, target, t.rate, t.prev, e.Model)
+		explain.Step(t.explain, t.names, it, x, target, t.rate, t.loss, t.prev, e.Model)
 		t.textHdr = false // head the printed trace again after the explanation
 	}
 	copyModel(t.prev, e.Model)
@@ -164,7 +155,7 @@ func (t *tracer) fill(e neuron.Event) {
 	switch p := t.prev.(type) {
 	case *neuron.Neuron:
 		g, m := t.grad.(*neuron.Neuron), e.Model.(*neuron.Neuron)
-		o, loss := p.Gradient(x, target, g)
+		o, loss := p.Gradient(x, target, t.loss, g)
 		v = append(v, p.Excitation(x), o, loss)
 		v = append(append(v, g.W...), g.Bias)
 		v = append(append(v, m.W...), m.Bias)
@@ -173,7 +164,7 @@ func (t *tracer) fill(e neuron.Event) {
 		for j := range p.Hidden() {
 			v = append(v, p.HiddenNeuron(j).Output(x))
 		}
-		o, loss := p.Gradient(x, target, g)
+		o, loss := p.Gradient(x, target, t.loss, g)
 		v = append(v, o, loss)
 		for _, n := range []*neuron.Net{g, m} {
 			for j := range n.Hidden() {
@@ -201,19 +192,10 @@ func (t *tracer) printRow() {
 	}
 	for k, c := range t.cols {
 		if c.width > 0 {
-			fmt.Fprintf(&b, "%*s", c.width, traceNum(t.vals[k], 5))
+			fmt.Fprintf(&b, "%*s", c.width, explain.Digits(t.vals[k], 5))
 		}
 	}
 	fmt.Fprintf(t.text, "%s\n", b.String())
-}
-
-// traceNum formats v with digits significant digits (−1: as many as it
-// takes to read back exactly); −0 prints as 0.
-func traceNum(v float64, digits int) string {
-	if v == 0 {
-		v = 0
-	}
-	return strconv.FormatFloat(v, 'g', digits, 64)
 }
 
 // fileRow writes one step to the trace file, every digit kept.
@@ -235,7 +217,7 @@ func (t *tracer) fileRow() error {
 			if k > 0 {
 				w.WriteByte(',')
 			}
-			w.WriteString(traceNum(v, -1))
+			w.WriteString(explain.Digits(v, -1))
 		}
 		w.WriteByte('\n')
 	case "jsonl":
@@ -250,7 +232,7 @@ func (t *tracer) fileRow() error {
 			if v := t.vals[k]; math.IsInf(v, 0) || math.IsNaN(v) {
 				w.WriteString("null") // JSON has no Inf or NaN
 			} else {
-				w.WriteString(traceNum(v, -1))
+				w.WriteString(explain.Digits(v, -1))
 			}
 		}
 		w.WriteString("}\n")

@@ -6,48 +6,36 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
-	"math/rand/v2"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/neuronlab/neuron"
-	"github.com/neuronlab/neuron/boolfn"
+	"github.com/neuronlab/neuron/internal/run"
 )
 
-// Limits on what train accepts.
+// Limits on what train accepts and prints.
 const (
-	maxHidden      = 1024       // more hidden neurons than this is surely a typo
-	defaultMaxIter = 10_000_000 // about a second for one neuron
-	defaultStall   = 500_000    // two-layer runs that cannot escape a local minimum
-	maxPrintedRows = 64         // larger tables print only their wrong rows
+	defaultMaxIter = run.DefaultMaxIter // about a second for one neuron
+	maxPrintedRows = 64                 // larger tables print only their wrong rows
 )
 
-// trainOpts are the train command's flags.
+// trainOpts are the train command's flags beyond the setup's.
 type trainOpts struct {
-	rate, goal floatFlag
-	stop       string
-	maxIter    countFlag
-	seed       uint64
-	hidden     int
-	restarts   countFlag
-	stall      countFlag
-	force      bool
+	setup run.Setup
 
 	plotDir, plotLoss, plotBoundary string
 	plotInputs                      string
 
 	trace                 bool
-	traceFirst, traceEvry countFlag
+	traceFirst, traceEvry int
 	traceFile             string
-	explain               countFlag
+	explain               int
 	save                  string
 }
 
 func newTrainCmd(io IO) *cobra.Command {
-	o := &trainOpts{rate: neuron.DefaultRate, stop: "max", maxIter: defaultMaxIter, seed: 1, traceFirst: 20}
+	o := &trainOpts{setup: run.Default(), traceFirst: 20}
 	cmd := &cobra.Command{
 		Use:   "train FUNC",
 		Short: "Train one neuron (or a two-layer network) on a boolean function",
@@ -68,43 +56,37 @@ FUNC (whether it is linearly separable); if not, it says why and stops, unless
 
 Stop rules (--stop): 'max' stops when every row's loss is at most the goal
 (the default, goal 0.001: every output within 0.045 of its target); 'mean'
-when the mean loss is; 'row' is the seed's rule: stop as soon as the row just
-drawn is within the goal (default goal 1e-10), whatever the other rows do.`,
+when the mean loss is; 'row' is the original demo's rule: stop as soon as the
+row just drawn is within the goal (default goal 1e-10), whatever the other
+rows do.
+
+Losses (--loss): 'squared' is ½(o−t)², the original demo's; its gradient
+(o−t)·o·(1−o) all but vanishes once an output saturates near 0 or 1, even a
+wrong one, which is why AND of 8 inputs is never learned with it.
+'cross-entropy' is −t·ln o − (1−t)·ln(1−o), whose gradient is simply o−t.`,
 		Example: `  neuron train and
   neuron train or --stop row --goal 1e-10 --seed 7
   neuron train xor --hidden 2 --restarts 5
+  neuron train and8 --loss cross-entropy
   neuron train 'maj(a,b,c)' --rate 2`,
 		Args: exactArgs(1, "FUNC"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !cmd.Flags().Changed("goal") {
-				o.goal = -1 // the default goal of the stop rule
-			}
-			if !cmd.Flags().Changed("stall") {
-				o.stall = -1
-			}
+			o.setup.Func = args[0]
 			fileAll := !cmd.Flags().Changed("trace-first") && !cmd.Flags().Changed("trace-every")
-			return runTrain(cmd.Context(), io, args[0], o, fileAll)
+			return runTrain(cmd.Context(), io, o, fileAll)
 		},
 	}
 	f := cmd.Flags()
-	f.VarP(&o.rate, "rate", "r", "learning rate: the size of each step (> 0)")
-	f.VarP(&o.goal, "goal", "g", "loss goal (> 0); default 0.001, or 1e-10 with --stop row")
-	f.StringVar(&o.stop, "stop", o.stop, "stop rule: max (every row), mean (mean over rows) or row (the seed's: the row just drawn)")
-	f.VarP(&o.maxIter, "max-iter", "n", "iteration cap; 0 means no cap")
-	f.Uint64VarP(&o.seed, "seed", "s", o.seed, "random seed; the same seed repeats the run bit for bit")
-	f.IntVarP(&o.hidden, "hidden", "H", 0, fmt.Sprintf("hidden neurons: train a two-layer network (1 to %d); 0 trains one neuron", maxHidden))
-	f.Var(&o.restarts, "restarts", "if the network stalls or hits the cap, try again this many times with seeds seed+1, seed+2, ...")
-	f.Var(&o.stall, "stall", fmt.Sprintf("stop as stalled after this many iterations without a 1%% fall of the mean loss; 0 is off (default %d with --hidden, else 0)", defaultStall))
-	f.BoolVar(&o.force, "force", false, "train one neuron even when it cannot learn FUNC")
+	run.AddFlags(f, &o.setup)
 	f.StringVar(&o.plotDir, "plot", "", "draw the loss curve and the decision boundary as DIR/loss.png and DIR/boundary.png")
 	f.StringVar(&o.plotLoss, "plot-loss", "", "draw the loss curve to FILE (.png or .svg)")
 	f.StringVar(&o.plotBoundary, "plot-boundary", "", "draw the decision boundary to FILE (.png or .svg)")
 	f.StringVar(&o.plotInputs, "plot-inputs", "", "the two inputs the boundary shows, e.g. a,c (others are fixed at 0); default the first two")
 	f.BoolVar(&o.trace, "trace", false, "print each step: row drawn, excitation, output, loss, gradients, new weights")
-	f.Var(&o.traceFirst, "trace-first", "trace the first N steps")
-	f.Var(&o.traceEvry, "trace-every", "after those, trace every K-th step (0: none)")
+	f.Var(run.CountValue{P: &o.traceFirst}, "trace-first", "trace the first N steps")
+	f.Var(run.CountValue{P: &o.traceEvry}, "trace-every", "after those, trace every K-th step (0: none)")
 	f.StringVar(&o.traceFile, "trace-file", "", "write every step, all digits, to FILE (.csv or .jsonl); --trace-first/--trace-every limit it")
-	f.Var(&o.explain, "explain", "work step N by hand, each formula with its numbers: --explain=N (alone: step 1)")
+	f.Var(run.CountValue{P: &o.explain}, "explain", "work step N by hand, each formula with its numbers: --explain=N (alone: step 1)")
 	f.Lookup("explain").NoOptDefVal = "1"
 	f.StringVar(&o.save, "save", "", "save the learned model to FILE (JSON; 'neuron predict FILE' uses it)")
 	return cmd
@@ -120,78 +102,23 @@ func exactArgs(n int, name string) cobra.PositionalArgs {
 	}
 }
 
-// config checks the flags and returns the training configuration,
-// without its random source.
-func (o *trainOpts) config() (neuron.Config, error) {
-	var c neuron.Config
-	stop, err := neuron.ParseStop(o.stop)
-	if err != nil {
-		return c, fmt.Errorf("--stop %q: want max, mean or row", o.stop)
+func runTrain(ctx context.Context, io IO, o *trainOpts, traceFileAll bool) error {
+	p, err := run.Prepare(o.setup, run.CommandLimits)
+	var notSep *run.NotSeparableError
+	if errors.As(err, &notSep) {
+		return fmt.Errorf("%v ('neuron check' explains); try --hidden 2 (a two-layer network), or --force to train one neuron anyway", err)
 	}
-	rate, goal := float64(o.rate), float64(o.goal)
-	if goal == -1 {
-		goal = neuron.DefaultGoal(stop)
-	}
-	switch {
-	case !(rate > 0) || math.IsInf(rate, 0):
-		return c, fmt.Errorf("learning rate must be a positive number, not %v", rate)
-	case !(goal > 0) || math.IsInf(goal, 0):
-		return c, fmt.Errorf("loss goal must be a positive number, not %v", goal)
-	case o.hidden < 0 || o.hidden > maxHidden:
-		return c, fmt.Errorf("--hidden %d: want 0 (one neuron) up to %d hidden neurons", o.hidden, maxHidden)
-	}
-	stall := int(o.stall)
-	if stall == -1 {
-		stall = 0
-		if o.hidden > 0 {
-			stall = defaultStall
-		}
-	}
-	return neuron.Config{Rate: rate, Goal: goal, Stop: stop, MaxIter: int(o.maxIter), StallWindow: stall}, nil
-}
-
-// loadFunc reads FUNC: a table file if it names one, else a name, table
-// string or expression.
-func loadFunc(arg string) (*boolfn.Func, error) {
-	ext := strings.ToLower(arg)
-	if strings.HasSuffix(ext, ".csv") || strings.HasSuffix(ext, ".tsv") || strings.HasSuffix(ext, ".txt") {
-		file, err := os.Open(arg)
-		if err != nil {
-			return nil, fmt.Errorf("table file: %w", errors.Unwrap(err))
-		}
-		defer file.Close()
-		return boolfn.ReadTable(file, arg)
-	}
-	return boolfn.Parse(arg)
-}
-
-func runTrain(ctx context.Context, io IO, arg string, o *trainOpts, traceFileAll bool) error {
-	cfg, err := o.config()
 	if err != nil {
 		return err
 	}
-	f, err := loadFunc(arg)
-	if err != nil {
-		return err
-	}
-	d := f.Dataset()
+	s, f, d := &p.Setup, p.Func, p.Data
 	outs, err := o.outputs(d)
 	if err != nil {
 		return err
 	}
 	out := io.Out
-	if o.hidden == 0 {
-		sep, err := boolfn.Separable(d)
-		if err != nil {
-			return err
-		}
-		if !sep.Separable {
-			if !o.force {
-				return fmt.Errorf("one neuron cannot learn %s: %s ('neuron check' explains); try --hidden 2 (a two-layer network), or --force to train one neuron anyway",
-					f.Name, sep.Summary(d))
-			}
-			fmt.Fprintf(out, "%s is not linearly separable: one neuron cannot learn it. Training anyway (--force).\n", f.Name)
-		}
+	if p.Sep != nil && !p.Sep.Separable {
+		fmt.Fprintf(out, "%s is not linearly separable: one neuron cannot learn it. Training anyway (--force).\n", f.Name)
 	}
 	var traceFile *atomicFile
 	if o.traceFile != "" {
@@ -201,61 +128,52 @@ func runTrain(ctx context.Context, io IO, arg string, o *trainOpts, traceFileAll
 		defer traceFile.Abort() // after Commit, does nothing
 	}
 	var prog *progress
+	cfg := s.Config()
 	if io.Terminal {
-		prog = newProgress(io.Err, d, cfg.MaxIter)
+		prog = newProgress(io.Err, d, s.Loss, cfg.MaxIter)
 	}
-
-	var (
-		res  neuron.Result
-		hist *neuron.History
-		seed = o.seed
-	)
-	for attempt := 0; ; attempt++ {
-		cfg.Rand = rand.New(rand.NewPCG(seed, 0))
-		m := newModel(d.Inputs, o.hidden, cfg.Rand)
-		var hooks []func(neuron.Event) error
-		if outs.plots() {
-			hist = &neuron.History{Data: d, Max: historyPoints}
-			hist.Add(m, 0)
-			hooks = append(hooks, hist.Record)
-		}
-		if o.trace || traceFile != nil || o.explain > 0 {
-			tr := newTracer(d, m)
-			tr.rate, tr.first, tr.every = cfg.Rate, int(o.traceFirst), int(o.traceEvry)
-			if o.trace {
-				tr.text = out
+	opts := run.Options{
+		Observe: func(seed uint64, m neuron.Model) func(neuron.Event) error {
+			var hooks []func(neuron.Event) error
+			if o.trace || traceFile != nil || o.explain > 0 {
+				tr := newTracer(d, m, s.Loss)
+				tr.rate, tr.first, tr.every = cfg.Rate, o.traceFirst, o.traceEvry
+				if o.trace {
+					tr.text = out
+				}
+				if traceFile != nil {
+					tr.file, tr.fileFormat, tr.fileAll = traceFile.Writer, outs.traceFormat, traceFileAll
+				}
+				tr.explain, tr.explainStep = out, o.explain
+				hooks = append(hooks, tr.observe)
 			}
-			if traceFile != nil {
-				tr.file, tr.fileFormat, tr.fileAll = traceFile.Writer, outs.traceFormat, traceFileAll
+			if prog != nil {
+				prog.restart(fmt.Sprintf("seed %d", seed))
+				hooks = append(hooks, prog.observe)
 			}
-			tr.explain, tr.explainStep = out, int(o.explain)
-			hooks = append(hooks, tr.observe)
-		}
-		if prog != nil {
-			prog.restart(fmt.Sprintf("seed %d", seed))
-			hooks = append(hooks, prog.observe)
-		}
-		cfg.Progress = chain(hooks)
-		res, err = neuron.Train(ctx, m, d, cfg)
-		if prog != nil {
-			prog.done()
-		}
-		if hist != nil {
-			hist.Add(m, res.Iterations)
-		}
-		if err != nil || res.Status == neuron.GoalMet || attempt >= int(o.restarts) {
-			break
-		}
-		fmt.Fprintf(out, "seed %d: %s after %s iterations, largest row loss %s; restarting with seed %d\n",
-			seed, res.Status, count(res.Iterations), num(res.Table.Max), seed+1)
-		seed++
+			return run.Chain(hooks...)
+		},
+		Restarted: func(a run.Attempt, next uint64) {
+			if prog != nil {
+				prog.done()
+			}
+			fmt.Fprintf(out, "seed %d: %s after %s iterations, largest row loss %s; restarting with seed %d\n",
+				a.Seed, a.Status, count(a.Iterations), num(a.MaxLoss), next)
+		},
 	}
-	if o.trace || o.restarts > 0 {
+	if outs.plots() {
+		opts.History = historyPoints
+	}
+	res, err := p.Train(ctx, opts)
+	if prog != nil {
+		prog.done()
+	}
+	if o.trace || s.Restarts > 0 {
 		fmt.Fprintln(out) // the explanation ends with a blank line already
 	}
-	printHeader(out, f, d, o.hidden, cfg, seed)
-	printRows(out, d, res.Model)
-	printOutcome(out, res, cfg)
+	printHeader(out, p, res)
+	printRows(out, d, res.Model, s.Loss)
+	printOutcome(out, res)
 	printModel(out, res.Model)
 
 	// Files are written even after Ctrl-C: the result so far is worth keeping.
@@ -268,12 +186,11 @@ func runTrain(ctx context.Context, io IO, arg string, o *trainOpts, traceFileAll
 	if traceFile != nil {
 		keep(traceFile.Commit())
 	}
-	if hist != nil {
-		keep(outs.draw(out, f, hist, res, cfg, seed, o.hidden))
+	if res.History != nil {
+		keep(outs.draw(out, p, res))
 	}
 	if o.save != "" {
-		info := &neuron.ModelInfo{Names: d.Names, Data: f.Name, Rate: cfg.Rate, Goal: cfg.Goal, Stop: cfg.Stop.String(),
-			Seed: seed, MaxIter: cfg.MaxIter, Iterations: res.Iterations, Loss: res.Loss, Status: res.Status.String()}
+		info := s.Info(d.Names, res)
 		err := writeAtomic(o.save, func(w *bufio.Writer) error { return neuron.Save(w, res.Model, info) })
 		if err == nil {
 			fmt.Fprintf(out, "Model saved to %s.\n", o.save)
@@ -288,56 +205,29 @@ func runTrain(ctx context.Context, io IO, arg string, o *trainOpts, traceFileAll
 	case fileErr != nil:
 		return fileErr
 	}
-	return outcomeError(res, cfg)
+	return outcomeError(p, res)
 }
 
 // historyPoints is the most points a loss curve keeps, however long the run.
 const historyPoints = 1000
 
-// chain returns one Config.Progress that calls each hook in turn, or nil
-// when there are none, so that training pays nothing for no observers.
-func chain(hooks []func(neuron.Event) error) func(neuron.Event) error {
-	switch len(hooks) {
-	case 0:
-		return nil
-	case 1:
-		return hooks[0]
-	}
-	return func(e neuron.Event) error {
-		for _, h := range hooks {
-			if err := h(e); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-}
-
-// newModel returns a neuron, or a network with hidden neurons, with
-// weights drawn from N(0, 1).
-func newModel(inputs, hidden int, rng *rand.Rand) neuron.Model {
-	if hidden == 0 {
-		return neuron.NewRandom(inputs, rng)
-	}
-	return neuron.NewNetRandom(inputs, hidden, rng)
-}
-
-func printHeader(w io.Writer, f *boolfn.Func, d *neuron.Dataset, hidden int, c neuron.Config, seed uint64) {
-	model := "one neuron"
-	if hidden > 0 {
-		model = fmt.Sprintf("a two-layer network (%d hidden neurons)", hidden)
-	}
-	fmt.Fprintf(w, "%s: %s, %d inputs, %d rows\n", f.Name, model, d.Inputs, d.Len())
+func printHeader(w io.Writer, p *run.Problem, res *run.Outcome) {
+	s, d, c := &p.Setup, p.Data, res.Config
+	fmt.Fprintf(w, "%s: %s, %d inputs, %d rows\n", p.Func.Name, s.Model(), d.Inputs, d.Len())
 	cap := "no cap"
-	if c.MaxIter > 0 {
-		cap = "cap " + count(c.MaxIter)
+	if s.MaxIter > 0 {
+		cap = "cap " + count(s.MaxIter)
 	}
-	fmt.Fprintf(w, "learning rate %s, loss goal %s (stop rule %s), %s, seed %d\n\n", num(c.Rate), num(c.Goal), c.Stop, cap, seed)
+	loss := ""
+	if s.Loss != neuron.SquaredError {
+		loss = s.Loss.String() + " "
+	}
+	fmt.Fprintf(w, "learning rate %s, %sloss goal %s (stop rule %s), %s, seed %d\n\n", num(c.Rate), loss, num(c.Goal), c.Stop, cap, res.Seed)
 }
 
 // printRows prints each row's inputs, expected and actual output and loss;
 // for large tables, only the rows on the wrong side of 0.5.
-func printRows(w io.Writer, d *neuron.Dataset, m neuron.Model) {
+func printRows(w io.Writer, d *neuron.Dataset, m neuron.Model, l neuron.Loss) {
 	names := inputNames(d)
 	var head strings.Builder
 	for _, n := range names {
@@ -347,7 +237,7 @@ func printRows(w io.Writer, d *neuron.Dataset, m neuron.Model) {
 	wrong := 0
 	for i := range d.Len() {
 		x, t := d.Row(i)
-		o := m.Output(x)
+		o, loss := l.At(m, x, t)
 		bad := (o >= 0.5) != (t >= 0.5)
 		if bad {
 			wrong++
@@ -363,7 +253,7 @@ func printRows(w io.Writer, d *neuron.Dataset, m neuron.Model) {
 		if bad {
 			mark = "  wrong side of 0.5"
 		}
-		line := fmt.Sprintf("%s%-8v  %.10f  %-9s%s", row.String(), t, o, num(neuron.Loss(o, t)), mark)
+		line := fmt.Sprintf("%s%-8v  %.10f  %-9s%s", row.String(), t, o, num(loss), mark)
 		fmt.Fprintln(w, strings.TrimRight(line, " "))
 	}
 	if d.Len() > maxPrintedRows {
@@ -394,7 +284,8 @@ func ruleLoss(s neuron.Stop) string {
 	return "loss of the last row drawn"
 }
 
-func printOutcome(w io.Writer, res neuron.Result, c neuron.Config) {
+func printOutcome(w io.Writer, res *run.Outcome) {
+	c := res.Config
 	what := ruleLoss(c.Stop)
 	switch res.Status {
 	case neuron.GoalMet:
@@ -420,19 +311,45 @@ func printModel(w io.Writer, m neuron.Model) {
 }
 
 // outcomeError returns the error for a run that did not meet its goal.
-func outcomeError(res neuron.Result, c neuron.Config) error {
+func outcomeError(p *run.Problem, res *run.Outcome) error {
+	c := res.Config
 	what := ruleLoss(c.Stop)
+	hint := ""
+	if flatSpot(p, res.Model) {
+		hint = "; a wrong output is saturated near 0 or 1, where the squared error's gradient (o−t)·o·(1−o) all but vanishes: try --loss cross-entropy"
+	}
 	switch res.Status {
 	case neuron.GoalMet:
 		return nil
 	case neuron.IterationLimit:
-		return notLearned("iteration cap of %s reached before the goal: %s %s > %s", count(c.MaxIter), what, num(res.Loss), num(c.Goal))
+		return notLearned("iteration cap of %s reached before the goal: %s %s > %s%s", count(c.MaxIter), what, num(res.Loss), num(c.Goal), hint)
 	case neuron.Stalled:
-		return notLearned("stalled: the mean loss fell less than 1%% in %s iterations (%s %s > %s); try --restarts or more --hidden neurons",
-			count(c.StallWindow), what, num(res.Loss), num(c.Goal))
+		if hint == "" {
+			hint = "; try --restarts or more --hidden neurons"
+		}
+		return notLearned("stalled: the mean loss fell less than 1%% in %s iterations (%s %s > %s)%s",
+			count(c.StallWindow), what, num(res.Loss), num(c.Goal), hint)
 	case neuron.Saturated:
 		return notLearned("saturated after %s iterations: the outputs are pinned at 0 or 1, so every gradient is 0 and the weights stopped changing (%s %s); try a smaller learning rate than %s",
 			count(res.Iterations), what, num(res.Loss), num(c.Rate))
 	}
-	return notLearned("%s after %s iterations", res.Status, count(res.Iterations))
+	return notLearned("%s after %s iterations%s", res.Status, count(res.Iterations), hint)
+}
+
+// flatSpot reports whether squared-error training is stuck on the flat
+// spot of the sigmoid: some row's output is on the wrong side of 0.5 and
+// so close to 0 or 1 that o·(1−o), and with it the gradient, is tiny.
+func flatSpot(p *run.Problem, m neuron.Model) bool {
+	const flat = 0.01 // o·(1−o) below this: o within about 0.01 of 0 or 1
+	if p.Setup.Loss != neuron.SquaredError {
+		return false
+	}
+	for i := range p.Data.Len() {
+		x, t := p.Data.Row(i)
+		o := m.Output(x)
+		if (o >= 0.5) != (t >= 0.5) && o*(1-o) < flat {
+			return true
+		}
+	}
+	return false
 }

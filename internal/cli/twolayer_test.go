@@ -8,7 +8,7 @@ import (
 )
 
 func TestTrainTwoLayerGolden(t *testing.T) {
-	out, _, err := run(t, "train", "xor", "--hidden", "2")
+	out, _, err := neuronCmd(t, "train", "xor", "--hidden", "2")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,7 +23,7 @@ func TestTwoLayerLearns(t *testing.T) {
 		{"train", "parity3", "--hidden", "4", "--restarts", "5"},
 		{"train", "a ^ b ^ c", "--hidden", "3", "--restarts", "5", "--seed", "2"},
 	} {
-		out, _, err := run(t, args...)
+		out, _, err := neuronCmd(t, args...)
 		if err != nil || !strings.Contains(out, "Learned in ") {
 			t.Errorf("%q: error %v:\n%s", args, err, out)
 		}
@@ -33,7 +33,7 @@ func TestTwoLayerLearns(t *testing.T) {
 // TestRestartsAfterStall: seed 4 stalls on XOR with two hidden neurons;
 // a restart with seed 5 learns it, and the output says which seed did.
 func TestRestartsAfterStall(t *testing.T) {
-	out, _, err := run(t, "train", "xor", "--hidden", "2", "--seed", "4", "--restarts", "3")
+	out, _, err := neuronCmd(t, "train", "xor", "--hidden", "2", "--seed", "4", "--restarts", "3")
 	if err != nil {
 		t.Fatalf("%v:\n%s", err, out)
 	}
@@ -42,7 +42,7 @@ func TestRestartsAfterStall(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
-	_, _, err = run(t, "train", "xor", "--hidden", "2", "--seed", "4")
+	_, _, err = neuronCmd(t, "train", "xor", "--hidden", "2", "--seed", "4")
 	if ExitCode(err) != ExitNotLearned || !strings.Contains(err.Error(), "stalled") || !strings.Contains(err.Error(), "--restarts") {
 		t.Errorf("seed 4 without restarts: error %v (exit %d), want a stall with a hint", err, ExitCode(err))
 	}
@@ -51,7 +51,7 @@ func TestRestartsAfterStall(t *testing.T) {
 // TestForceOneNeuronOnXOR: with --force one neuron trains on XOR until the
 // cap and reports the loss it reached.
 func TestForceOneNeuronOnXOR(t *testing.T) {
-	out, _, err := run(t, "train", "xor", "--force", "--max-iter", "100000")
+	out, _, err := neuronCmd(t, "train", "xor", "--force", "--max-iter", "100000")
 	if ExitCode(err) != ExitNotLearned || !strings.Contains(err.Error(), "iteration cap of 100,000 reached") {
 		t.Errorf("error %v (exit %d)", err, ExitCode(err))
 	}
@@ -61,7 +61,7 @@ func TestForceOneNeuronOnXOR(t *testing.T) {
 }
 
 func TestFunctionsGolden(t *testing.T) {
-	out, _, err := run(t, "functions")
+	out, _, err := neuronCmd(t, "functions")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +80,7 @@ func TestFunctionsGolden(t *testing.T) {
 
 func TestCheckGolden(t *testing.T) {
 	for _, c := range []struct{ name, fn string }{{"check_xor.golden", "xor"}, {"check_maj.golden", "maj(a,b,c)"}} {
-		out, _, err := run(t, "check", c.fn)
+		out, _, err := neuronCmd(t, "check", c.fn)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -96,7 +96,7 @@ func TestFunctionForms(t *testing.T) {
 	os.WriteFile(file, []byte("a,b,out\n0,0,0\n0,1,0\n1,0,0\n1,1,1\n"), 0o644)
 	var outs []string
 	for _, fn := range []string{"and", "0001", "a & b", file} {
-		out, _, err := run(t, "train", fn, "--seed", "3")
+		out, _, err := neuronCmd(t, "train", fn, "--seed", "3")
 		if err != nil {
 			t.Fatalf("%q: %v", fn, err)
 		}
@@ -138,7 +138,7 @@ func TestBadFunctions(t *testing.T) {
 		{[]string{"functions", "--seeds", "0"}, "at least 1"},
 		{[]string{"functions", "--hidden", "0"}, "want 1 to 1024"},
 	} {
-		out, _, err := run(t, c.args...)
+		out, _, err := neuronCmd(t, c.args...)
 		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%q: error %v, want one line containing %q", c.args, err, c.want)
 		}

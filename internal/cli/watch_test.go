@@ -26,7 +26,7 @@ func TestTraceGolden(t *testing.T) {
 		{"explain_and.golden", []string{"train", "and", "--explain"}},
 		{"explain_xor_net.golden", []string{"train", "xor", "--hidden", "2", "--explain=3"}},
 	} {
-		out, _, err := run(t, c.args...)
+		out, _, err := neuronCmd(t, c.args...)
 		if err != nil {
 			t.Fatalf("%q: %v", c.args, err)
 		}
@@ -37,11 +37,11 @@ func TestTraceGolden(t *testing.T) {
 // TestExplainAgreesWithTrace: the explained step's numbers are those the
 // trace prints for the same step.
 func TestExplainAgreesWithTrace(t *testing.T) {
-	ex, _, err := run(t, "train", "or", "--explain=2", "--seed", "9")
+	ex, _, err := neuronCmd(t, "train", "or", "--explain=2", "--seed", "9")
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr, _, err := run(t, "train", "or", "--trace", "--trace-first", "2", "--seed", "9")
+	tr, _, err := neuronCmd(t, "train", "or", "--trace", "--trace-first", "2", "--seed", "9")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func TestExplainAgreesWithTrace(t *testing.T) {
 func TestTraceFiles(t *testing.T) {
 	dir := t.TempDir()
 	csvPath, jsonPath := filepath.Join(dir, "t.csv"), filepath.Join(dir, "t.jsonl")
-	out, _, err := run(t, "train", "and", "--trace-file", csvPath)
+	out, _, err := neuronCmd(t, "train", "and", "--trace-file", csvPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func TestTraceFiles(t *testing.T) {
 		t.Errorf("last traced w1 %v not the learned one:\n%s", w1, out)
 	}
 
-	if _, _, err := run(t, "train", "xor", "--hidden", "2", "--trace-file", jsonPath, "--trace-first", "3", "--trace-every", "1000"); err != nil {
+	if _, _, err := neuronCmd(t, "train", "xor", "--hidden", "2", "--trace-file", jsonPath, "--trace-first", "3", "--trace-every", "1000"); err != nil {
 		t.Fatal(err)
 	}
 	data, _ := os.ReadFile(jsonPath)
@@ -114,7 +114,7 @@ func learnedIterations(t *testing.T, out string) int {
 func TestPictures(t *testing.T) {
 	dir := t.TempDir()
 	svg := filepath.Join(dir, "b.svg")
-	out, _, err := run(t, "train", "xor", "--hidden", "2", "--plot", dir, "--plot-boundary", svg)
+	out, _, err := neuronCmd(t, "train", "xor", "--hidden", "2", "--plot", dir, "--plot-boundary", svg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +146,7 @@ func TestPictures(t *testing.T) {
 		t.Errorf("b.svg: %d bytes, want an SVG under %d", len(data), svgLimit)
 	}
 	// Three inputs: the boundary shows the two chosen.
-	if _, _, err := run(t, "train", "maj3", "--plot-boundary", filepath.Join(dir, "m.png"), "--plot-inputs", "a,c"); err != nil {
+	if _, _, err := neuronCmd(t, "train", "maj3", "--plot-boundary", filepath.Join(dir, "m.png"), "--plot-inputs", "a,c"); err != nil {
 		t.Errorf("majority with --plot-inputs a,c: %v", err)
 	}
 }
@@ -156,7 +156,7 @@ func TestPictures(t *testing.T) {
 func TestSavePredictRoundTrip(t *testing.T) {
 	for _, args := range [][]string{{"train", "nand"}, {"train", "xnor", "--hidden", "3"}} {
 		model := filepath.Join(t.TempDir(), "m.json")
-		out, _, err := run(t, append(args, "--save", model)...)
+		out, _, err := neuronCmd(t, append(args, "--save", model)...)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -179,7 +179,7 @@ func TestSavePredictRoundTrip(t *testing.T) {
 				t.Errorf("%q: predict %q gives %q, training printed %s", args, rows[i], line, want[i])
 			}
 		}
-		one, _, err := run(t, "predict", model, "1", "1")
+		one, _, err := neuronCmd(t, "predict", model, "1", "1")
 		if err != nil || strings.Fields(one)[0] != want[3] {
 			t.Errorf("predict %s 1 1 = %q, %v; want %s", model, one, err, want[3])
 		}
@@ -189,7 +189,7 @@ func TestSavePredictRoundTrip(t *testing.T) {
 func TestPredictErrors(t *testing.T) {
 	dir := t.TempDir()
 	model := filepath.Join(dir, "m.json")
-	if _, _, err := run(t, "train", "and", "--save", model); err != nil {
+	if _, _, err := neuronCmd(t, "train", "and", "--save", model); err != nil {
 		t.Fatal(err)
 	}
 	bad := filepath.Join(dir, "bad.json")
@@ -209,7 +209,7 @@ func TestPredictErrors(t *testing.T) {
 		{[]string{"predict", filepath.Join(dir, "none.json")}, "no such file"},
 		{[]string{"predict"}, "requires at least 1 arg"},
 	} {
-		_, _, err := run(t, c.args...)
+		_, _, err := neuronCmd(t, c.args...)
 		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%q: error %v, want one line containing %q", c.args, err, c.want)
 		}
@@ -234,13 +234,13 @@ func TestBadOutputs(t *testing.T) {
 		{[]string{"train", "and", "--plot-inputs", "a,z"}, `no input named "z"`},
 		{[]string{"train", "and", "--plot-inputs", "a"}, "two input names"},
 	} {
-		_, _, err := run(t, c.args...)
+		_, _, err := neuronCmd(t, c.args...)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%q: error %v, want one containing %q", c.args, err, c.want)
 		}
 	}
 	// A model that cannot be written leaves no file and no temporary file.
-	_, _, err := run(t, "train", "and", "--save", filepath.Join(dir, "missing", "m.json"))
+	_, _, err := neuronCmd(t, "train", "and", "--save", filepath.Join(dir, "missing", "m.json"))
 	if err == nil || !strings.Contains(err.Error(), "cannot write") {
 		t.Errorf("save into a missing directory: %v", err)
 	}
@@ -255,7 +255,7 @@ func TestSaveReplacesAtomically(t *testing.T) {
 	dir := t.TempDir()
 	model := filepath.Join(dir, "m.json")
 	os.WriteFile(model, []byte("old"), 0o644)
-	if _, _, err := run(t, "train", "or", "--save", model); err != nil {
+	if _, _, err := neuronCmd(t, "train", "or", "--save", model); err != nil {
 		t.Fatal(err)
 	}
 	data, _ := os.ReadFile(model)

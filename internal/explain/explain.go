@@ -1,39 +1,65 @@
-package cli
+// Package explain puts training into words for people: one step of
+// steepest descent worked by hand (Step), and numbers formatted for
+// reading (Num, Count). The command's --explain and the web page's
+// "explain this step" both print Step's text.
+package explain
 
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/neuronlab/neuron"
 )
 
-// explainStep writes one step of steepest descent as a learner would work
-// it by hand: each formula in the seed's notation, then the same formula
-// with the numbers filled in, then its value. before is the model before
-// the step and after the model after it; every value comes from the
-// package's own methods, so the page shows what training computed.
-// rate is the learning rate of the step.
-func explainStep(w io.Writer, names []string, it int, x []float64, t, rate float64, before, after neuron.Model) {
+// Step writes one step of steepest descent as a learner would work it by
+// hand: each formula in the original demo's notation, then the same
+// formula with the numbers filled in, then its value. before is the model
+// before the step and after the model after it; every value comes from
+// the package's own methods, so the text shows what training computed.
+// rate is the learning rate of the step and l its loss.
+func Step(w io.Writer, names []string, it int, x []float64, t, rate float64, l neuron.Loss, before, after neuron.Model) {
 	var xs, named []string
 	for i, v := range x {
 		xs = append(xs, en(v))
 		named = append(named, fmt.Sprintf("%s = %s", names[i], en(v)))
 	}
 	fmt.Fprintf(w, "Step %s, worked by hand: the row drawn is x = (%s), that is %s;\nthe expected output is t = %s.\n\n",
-		count(it), strings.Join(xs, ", "), strings.Join(named, ", "), en(t))
+		Count(it), strings.Join(xs, ", "), strings.Join(named, ", "), en(t))
 	switch b := before.(type) {
 	case *neuron.Neuron:
-		explainNeuron(w, names, x, t, rate, b, after.(*neuron.Neuron))
+		explainNeuron(w, x, t, rate, l, b, after.(*neuron.Neuron))
 	case *neuron.Net:
-		explainNet(w, names, x, t, rate, b, after.(*neuron.Net))
+		explainNet(w, x, t, rate, l, b, after.(*neuron.Net))
 	}
 	fmt.Fprintln(w)
 }
 
-func explainNeuron(w io.Writer, names []string, x []float64, t, rate float64, n, after *neuron.Neuron) {
+// lossLine writes the loss L of output o against expected output t.
+func lossLine(w io.Writer, o, t, loss float64, l neuron.Loss) {
+	if l == neuron.CrossEntropy {
+		line(w, "loss", "L = −t·ln o − (1 − t)·ln(1 − o)", fmt.Sprintf("−%s·ln %s − %s·ln %s", ep(t), en(o), ep(1-t), en(1-o)), loss)
+		return
+	}
+	line(w, "loss", "L = ½(o − t)²", fmt.Sprintf("½(%s − %s)²", en(o), en(t)), loss)
+}
+
+// gradientLine writes d, the loss gradient at the output neuron's
+// excitation (called u): lhs names it, e.g. "d = dL/du".
+func gradientLine(w io.Writer, label, lhs, u string, o, t, d float64, l neuron.Loss) {
+	if l == neuron.CrossEntropy {
+		line(w, label, lhs+" = o − t", fmt.Sprintf("%s − %s", en(o), en(t)), d)
+		fmt.Fprintf(w, "             (cross-entropy: dL/do = (o − t)/(o·(1 − o)) and do/d%s = o·(1 − o) cancel,\n", u)
+		fmt.Fprintf(w, "              so a wrong output near 0 or 1 still gets a full-sized gradient)\n")
+		return
+	}
+	line(w, label, lhs+" = (o − t)·o·(1 − o)", fmt.Sprintf("(%s − %s)·%s·(1 − %s)", en(o), en(t), en(o), en(o)), d)
+}
+
+func explainNeuron(w io.Writer, x []float64, t, rate float64, l neuron.Loss, n, after *neuron.Neuron) {
 	g := neuron.New(len(x))
-	o, loss := n.Gradient(x, t, g)
+	o, loss := n.Gradient(x, t, l, g)
 	u := n.Excitation(x)
 	var sym, nums []string
 	for i := range x {
@@ -42,9 +68,9 @@ func explainNeuron(w io.Writer, names []string, x []float64, t, rate float64, n,
 	}
 	line(w, "excitation", "u = "+strings.Join(sym, " + ")+" + b", strings.Join(nums, " + ")+" + "+ep(n.Bias), u)
 	line(w, "output", "o = σ(u) = 1/(1 + e^(−u))", fmt.Sprintf("1/(1 + e^(%s))", en(-u)), o)
-	line(w, "loss", "L = ½(o − t)²", fmt.Sprintf("½(%s − %s)²", en(o), en(t)), loss)
+	lossLine(w, o, t, loss, l)
 	d := g.Bias // dL/db = d
-	line(w, "gradient", "d = dL/du = (o − t)·o·(1 − o)", fmt.Sprintf("(%s − %s)·%s·(1 − %s)", en(o), en(t), en(o), en(o)), d)
+	gradientLine(w, "gradient", "d = dL/du", "u", o, t, d, l)
 	for i := range x {
 		line(w, "", fmt.Sprintf("dL/dw%d = d·x%d", i+1, i+1), fmt.Sprintf("%s·%s", ep(d), ep(x[i])), g.W[i])
 	}
@@ -56,9 +82,9 @@ func explainNeuron(w io.Writer, names []string, x []float64, t, rate float64, n,
 	line(w, "", "b ← b − rate·dL/db", fmt.Sprintf("%s − %s·%s", en(n.Bias), en(rate), ep(d)), after.Bias)
 }
 
-func explainNet(w io.Writer, names []string, x []float64, t, rate float64, n, after *neuron.Net) {
+func explainNet(w io.Writer, x []float64, t, rate float64, l neuron.Loss, n, after *neuron.Net) {
 	g := neuron.NewNet(len(x), n.Hidden())
-	o, loss := n.Gradient(x, t, g)
+	o, loss := n.Gradient(x, t, l, g)
 	h := make([]float64, n.Hidden())
 	fmt.Fprintf(w, "  Forward: each hidden neuron j computes uj = wj·x + bj and hj = σ(uj);\n")
 	fmt.Fprintf(w, "  the output neuron computes v = v1·h1 + ... + c and o = σ(v).\n")
@@ -83,10 +109,10 @@ func explainNet(w io.Writer, names []string, x []float64, t, rate float64, n, af
 	}
 	line(w, "output", "v = "+strings.Join(sym, " + ")+" + c", strings.Join(nums, " + ")+" + "+ep(n.B2), v)
 	line(w, "", "o = σ(v)", fmt.Sprintf("1/(1 + e^(%s))", en(-v)), o)
-	line(w, "loss", "L = ½(o − t)²", fmt.Sprintf("½(%s − %s)²", en(o), en(t)), loss)
+	lossLine(w, o, t, loss, l)
 	fmt.Fprintf(w, "  Backward, by the chain rule, from the loss back to every weight:\n")
 	dv := g.B2
-	line(w, "output", "dL/dv = (o − t)·o·(1 − o)", fmt.Sprintf("(%s − %s)·%s·(1 − %s)", en(o), en(t), en(o), en(o)), dv)
+	gradientLine(w, "output", "dL/dv", "v", o, t, dv, l)
 	for j := range h {
 		line(w, "", fmt.Sprintf("dL/dv%d = dL/dv·h%d", j+1, j+1), fmt.Sprintf("%s·%s", ep(dv), ep(h[j])), g.W2[j])
 	}
@@ -128,7 +154,7 @@ func line(w io.Writer, label, formula, numbers string, value float64) {
 // en formats a number for the explanation: five significant digits, with
 // a true minus sign.
 func en(v float64) string {
-	s := traceNum(v, 5)
+	s := Digits(v, 5)
 	if rest, neg := strings.CutPrefix(s, "-"); neg {
 		return "−" + rest
 	}
@@ -141,4 +167,45 @@ func ep(v float64) string {
 		return "(" + s + ")"
 	}
 	return en(v)
+}
+
+// Digits formats v with the given significant digits (−1: as many as it
+// takes to read back exactly); −0 prints as 0.
+func Digits(v float64, digits int) string {
+	if v == 0 {
+		v = 0
+	}
+	return strconv.FormatFloat(v, 'g', digits, 64)
+}
+
+// Num formats a number for people: six significant digits, no noise.
+func Num(v float64) string {
+	return strconv.FormatFloat(v, 'g', 6, 64)
+}
+
+// Count formats a whole number with thousands separators: 1,234,567.
+func Count(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// Weights formats weights as "w1 = 7.37, w2 = 7.37".
+func Weights(w []float64) string {
+	parts := make([]string, len(w))
+	for i, v := range w {
+		parts[i] = fmt.Sprintf("w%d = %s", i+1, Num(v))
+	}
+	return strings.Join(parts, ", ")
 }

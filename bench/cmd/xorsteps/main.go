@@ -49,11 +49,11 @@ func main() {
 	start := time.Now()
 	for range *iters {
 		x, t := d.Row(rng.IntN(rows))
-		sum += net.Step(x, t, *rate)
+		sum += net.Step(x, t, *rate, neuron.SquaredError)
 	}
 	secs := time.Since(start).Seconds()
 
-	stats := neuron.Evaluate(net, d)
+	stats := neuron.Evaluate(net, d, neuron.SquaredError)
 	fmt.Printf("xor lang=go hidden=%d iters=%d seconds=%.6f ns_per_iter=%.3f mean_loss=%.3g final_max_loss=%.3g\n",
 		*hidden, *iters, secs, secs*1e9/float64(*iters), sum/float64(*iters), stats.Max)
 }
