@@ -1,27 +1,59 @@
 /*
- * net.c: the two-layer network's training step as a plain C loop, to time
- * against (*neuron.Net).Step (bench/cmd/xorsteps).
+ * net.c: the two-layer network's training step, written the way a C
+ * programmer would write it, to time against (*neuron.Net).Step
+ * (bench/cmd/xorsteps).
  *
- * Usage: net [hidden] [iterations] [seed] [inputs]
- *        (defaults: 4 20000000 1 2)
+ * Usage: net [hidden] [iterations] [seed]     (defaults: 4 20000000 1)
+ * Build: gcc -O2 -o net net.c -lm
+ *        (no -march, no -ffast-math; exp is the C library's.)
  *
- * The network is 2-H-1 on XOR: H hidden sigmoid neurons, then one sigmoid
- * output. Its parameters start from N(0,1). Each iteration draws one row
- * uniformly and takes one steepest-descent step, as net.go does it: the
- * forward pass keeps the hidden outputs, backpropagation writes every
- * gradient into scratch arrays, and only then does every parameter move,
- * p -= rate*dL/dp, with the loss (o-t)^2/2 and rate 0.5.
+ * The network is 2-H-1 on XOR: two inputs, H hidden sigmoid neurons
+ * (1 <= H <= HMAX, chosen at run time as on the Go side), one sigmoid
+ * output. For input x = (x1, x2) and expected output t:
+ *
+ *   hidden neuron j: excitation uj = W1[j][0]*x1 + W1[j][1]*x2 + B1[j],
+ *                    output     hj = 1/(1 + exp(-uj))
+ *   output neuron:   excitation v  = sum_j W2[j]*hj + B2,
+ *                    output     o  = 1/(1 + exp(-v))
+ *   loss             L  = (o - t)^2 / 2
+ *
+ * Backpropagation applies the chain rule from the loss back to each
+ * parameter. The gradient at the output's excitation is
+ * dv = dL/dv = (o - t)*o*(1 - o); hidden neuron j's output reaches the
+ * loss through W2[j], so its excitation's gradient is
+ * duj = dv * W2[j] * hj*(1 - hj). Then dL/dW2[j] = dv*hj, dL/dB2 = dv,
+ * dL/dW1[j][i] = duj*xi and dL/dB1[j] = duj, and every parameter steps
+ * against its gradient, scaled by the learning rate 0.5.
+ *
+ * Each iteration draws one of the four rows uniformly (xoshiro256**,
+ * multiply-shift: see xoshiro.h) and takes one step. The step is the
+ * true steepest-descent step, every gradient taken at the old parameters,
+ * without the scratch gradient arrays a general library keeps: neuron j's
+ * gradients need only dv, its own hj and its own old W2[j], so one loop
+ * computes them and moves neuron j's parameters at once.
+ *
+ * The parameters are arrays of fixed size HMAX on the stack. The XOR
+ * table is constant data read from memory through the drawn row's index.
+ * The parameters start from N(0,1) (Box-Muller), drawn in the Go
+ * package's order: each hidden neuron's weights then its bias, then the
+ * output weights, then the output bias.
  *
  * The losses are summed (and printed as their mean) so that nothing the
- * loop computes is dead code. Prints one line of key=value pairs,
- * including nanoseconds per iteration.
+ * loop computes is dead code; the largest row loss at the end shows that
+ * the network learned XOR. Prints one line of key=value pairs, including
+ * nanoseconds per iteration.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
-#include "pcg.h"
+#include "xoshiro.h"
+
+enum { ROWS = 4, HMAX = 64 };
+
+static const double xor_x[ROWS][2] = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
+static const double xor_t[ROWS] = {0, 1, 1, 0};
 
 static double now_seconds(void)
 {
@@ -32,138 +64,70 @@ static double now_seconds(void)
 
 static inline double sigmoid(double u) { return 1 / (1 + exp(-u)); }
 
-/* The network and its gradient share one shape: w1[j*n+i] weighs input i
- * into hidden neuron j. */
-typedef struct {
-	double *w1, *b1, *w2, b2;
-} params;
-
-static int alloc_params(params *p, int n, int h)
-{
-	p->w1 = calloc((size_t)n * (size_t)h, sizeof(double));
-	p->b1 = calloc((size_t)h, sizeof(double));
-	p->w2 = calloc((size_t)h, sizeof(double));
-	p->b2 = 0;
-	return p->w1 && p->b1 && p->w2;
-}
-
-/* step takes one steepest-descent step on row (x, t) and returns the loss
- * measured before it. g and hid are scratch space. */
-static double step(params *p, params *g, double *hid, int n, int h,
-		   const double *x, double t, double rate)
-{
-	/* Forward: hidden outputs, then the output. */
-	double v = p->b2;
-	for (int j = 0; j < h; j++) {
-		const double *w = p->w1 + j * n;
-		double u = p->b1[j];
-		for (int i = 0; i < n; i++)
-			u += w[i] * x[i];
-		hid[j] = sigmoid(u);
-		v += p->w2[j] * hid[j];
-	}
-	double o = sigmoid(v);
-	double e = o - t;
-	double loss = e * e / 2;
-
-	/* Backward: dL/dv at the output, then each hidden neuron's dL/du. */
-	double dv = e * o * (1 - o);
-	g->b2 = dv;
-	for (int j = 0; j < h; j++) {
-		double hj = hid[j];
-		double du = dv * p->w2[j] * hj * (1 - hj);
-		g->w2[j] = dv * hj;
-		g->b1[j] = du;
-		double *gw = g->w1 + j * n;
-		for (int i = 0; i < n; i++)
-			gw[i] = du * x[i];
-	}
-
-	/* Update, after every gradient is known. */
-	for (int k = 0; k < h * n; k++)
-		p->w1[k] -= rate * g->w1[k];
-	for (int j = 0; j < h; j++)
-		p->b1[j] -= rate * g->b1[j];
-	for (int j = 0; j < h; j++)
-		p->w2[j] -= rate * g->w2[j];
-	p->b2 -= rate * g->b2;
-	return loss;
-}
-
 int main(int argc, char **argv)
 {
 	int h = argc > 1 ? atoi(argv[1]) : 4;
 	long iters = argc > 2 ? atol(argv[2]) : 20000000;
 	uint64_t seed = argc > 3 ? strtoull(argv[3], NULL, 10) : 1;
-	if (h < 1 || iters < 1) {
-		fprintf(stderr, "usage: net [hidden >= 1] [iterations >= 1] [seed] [inputs]\n");
+	if (h < 1 || h > HMAX || iters < 1 || argc > 4) {
+		fprintf(stderr, "usage: net [hidden 1..%d] [iterations >= 1] [seed]\n", HMAX);
 		return 2;
 	}
+	const double rate = 0.5;
 
-	/* XOR of n inputs (the parity of the ones; n = 2 by default), built at
-	 * run time so that n and the number of rows are ordinary variables.
-	 * Row r's input i is bit n-1-i of r: rows 00, 01, 10, 11 for n = 2. */
-	int n = argc > 4 ? atoi(argv[4]) : 2;
-	if (n < 1 || n > 20) {
-		fprintf(stderr, "net: inputs must be 1..20\n");
-		return 2;
-	}
-	int rows = 1 << n;
-	double *xor_x = malloc(sizeof(double) * (size_t)rows * (size_t)n);
-	double *xor_t = malloc(sizeof(double) * (size_t)rows);
-	if (!xor_x || !xor_t) {
-		fprintf(stderr, "net: out of memory\n");
-		return 1;
-	}
-	for (int r = 0; r < rows; r++) {
-		int ones = 0;
-		for (int i = 0; i < n; i++) {
-			int bit = (r >> (n - 1 - i)) & 1;
-			xor_x[r * n + i] = bit;
-			ones += bit;
-		}
-		xor_t[r] = ones & 1;
-	}
+	double w1[HMAX][2], b1[HMAX], w2[HMAX], b2;
+	double hid[HMAX]; /* the hidden outputs of the current row */
 
-	params p, g;
-	double *hid = calloc((size_t)h, sizeof(double));
-	if (!alloc_params(&p, n, h) || !alloc_params(&g, n, h) || !hid) {
-		fprintf(stderr, "net: out of memory\n");
-		return 1;
-	}
-
-	/* Initial parameters from N(0,1), in net.go's order: each hidden
-	 * neuron's weights then its bias, then the output weights and bias. */
-	pcg rng;
-	pcg_init(&rng, seed, 0);
+	xoshiro256 g;
+	xoshiro_seed(&g, seed);
+	double z[3 * HMAX + 1];
+	xoshiro_normals(&g, z, 3 * h + 1);
+	const double *zp = z;
 	for (int j = 0; j < h; j++) {
-		for (int i = 0; i < n; i++)
-			p.w1[j * n + i] = pcg_normal(&rng);
-		p.b1[j] = pcg_normal(&rng);
+		w1[j][0] = *zp++;
+		w1[j][1] = *zp++;
+		b1[j] = *zp++;
 	}
 	for (int j = 0; j < h; j++)
-		p.w2[j] = pcg_normal(&rng);
-	p.b2 = pcg_normal(&rng);
+		w2[j] = *zp++;
+	b2 = *zp;
 
-	const double rate = 0.5;
 	double sum = 0;
 	double t0 = now_seconds();
 	for (long it = 0; it < iters; it++) {
-		uint64_t i = pcg_intn(&rng, (uint64_t)rows);
-		sum += step(&p, &g, hid, n, h, xor_x + i * (uint64_t)n, xor_t[i], rate);
+		uint32_t r = xoshiro_below(&g, ROWS);
+		double x1 = xor_x[r][0], x2 = xor_x[r][1];
+
+		/* Forward: each hidden output, then the output. */
+		double v = b2;
+		for (int j = 0; j < h; j++) {
+			hid[j] = sigmoid(b1[j] + w1[j][0] * x1 + w1[j][1] * x2);
+			v += w2[j] * hid[j];
+		}
+		double o = sigmoid(v);
+		double e = o - xor_t[r];
+		sum += e * e / 2;
+
+		/* Backward and update, neuron by neuron (see above). */
+		double dv = e * o * (1 - o);
+		for (int j = 0; j < h; j++) {
+			double hj = hid[j];
+			double du = dv * w2[j] * hj * (1 - hj);
+			w2[j] -= rate * (dv * hj);
+			w1[j][0] -= rate * (du * x1);
+			w1[j][1] -= rate * (du * x2);
+			b1[j] -= rate * du;
+		}
+		b2 -= rate * dv;
 	}
 	double secs = now_seconds() - t0;
 
 	/* How well it learned: the largest row loss at the end. */
 	double worst = 0;
-	for (int r = 0; r < rows; r++) {
-		double v = p.b2;
-		for (int j = 0; j < h; j++) {
-			double u = p.b1[j];
-			for (int i = 0; i < n; i++)
-				u += p.w1[j * n + i] * xor_x[r * n + i];
-			v += p.w2[j] * sigmoid(u);
-		}
+	for (int r = 0; r < ROWS; r++) {
+		double v = b2;
+		for (int j = 0; j < h; j++)
+			v += w2[j] * sigmoid(b1[j] + w1[j][0] * xor_x[r][0] + w1[j][1] * xor_x[r][1]);
 		double e = sigmoid(v) - xor_t[r];
 		if (e * e / 2 > worst)
 			worst = e * e / 2;
