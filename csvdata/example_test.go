@@ -76,7 +76,7 @@ func Example_streaming() {
 	}
 	x := make([]float64, len(rd.Features()))
 	var labels csvdata.Labels
-	var scaler csvdata.Scaler
+	var scaler neuron.Scaler
 	for {
 		label, err := rd.Next(x)
 		if err == io.EOF {
@@ -117,23 +117,4 @@ func Example_streaming() {
 	// [-1.225 -0.926] 0
 	// [0.000 -0.463] 1
 	// [1.225 1.389] 1
-}
-
-// Features are standardized with statistics of the training rows only.
-func ExampleFitScaler() {
-	d, _ := neuron.NewDataset([][]float64{{1, 100}, {3, 100}, {5, 100}, {100, 7}}, []float64{0, 1, 0, 1})
-	train := []int{0, 1, 2} // row 3 is held out
-	s := csvdata.FitScaler(d, train)
-	fmt.Printf("mean %v, std %.4f\n", s.Mean, s.Std)
-	s.Apply(d)
-	for i := range d.Len() {
-		x, _ := d.Row(i)
-		fmt.Printf("%.4f\n", x)
-	}
-	// Output:
-	// mean [3 100], std [1.6330 1.0000]
-	// [-1.2247 0.0000]
-	// [0.0000 0.0000]
-	// [1.2247 0.0000]
-	// [59.4001 -93.0000]
 }

@@ -31,10 +31,10 @@ var (
 // it is reading, so that it can read files larger than memory.
 //
 // To learn from such a file, read it more than once. A first pass counts
-// the target labels (Labels.Add) and the feature statistics (Scaler.Add)
+// the target labels (Labels.Add) and the feature statistics (neuron.Scaler.Add)
 // and chooses the mapping of labels to targets (Labels.Mapping); each
 // later pass opens the file again and turns every row into inputs and a
-// target with Scaler.ApplyRow and Mapping.Target, as Example_streaming
+// target with neuron.Scaler.ApplyRow and Mapping.Target, as Example_streaming
 // shows. Read does all of this for a file that fits in memory.
 type Reader struct {
 	name         string

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/neuronlab/neuron"
 )
 
 // readTestdata returns a file of the project's testdata folder.
@@ -89,7 +91,7 @@ func TestScalerWDBC(t *testing.T) {
 			train = append(train, i)
 		}
 	}
-	s := FitScaler(d, train)
+	s := neuron.FitScaler(d, train)
 	s.Apply(d)
 	const tol = 1e-12
 	for j := range d.Inputs {

@@ -9,14 +9,16 @@ import (
 
 	"github.com/neuronlab/neuron"
 	"github.com/neuronlab/neuron/boolfn"
+	"github.com/neuronlab/neuron/csvdata"
 )
 
 // A Problem is a Setup made ready to train: its function read, its data
 // set built and, for one neuron, whether it can learn the function.
 type Problem struct {
 	Setup Setup
-	Func  *boolfn.Func
-	Data  *neuron.Dataset
+	Func  *boolfn.Func    // the function; nil for a data file
+	Table *csvdata.Table  // the data file's table; nil for a function
+	Data  *neuron.Dataset // the rows: Func's truth table or Table's data
 	// Sep says whether one neuron can learn Func, and why (nil for a
 	// two-layer network, which needs no such check).
 	Sep *boolfn.Separation
@@ -41,6 +43,9 @@ func Prepare(s Setup, lim Limits) (*Problem, error) {
 	if err := s.Check(lim); err != nil {
 		return nil, err
 	}
+	if s.Data != nil {
+		return prepareData(s)
+	}
 	f, err := LoadFunc(s.Func, lim.Files)
 	if err != nil {
 		return nil, err
@@ -64,6 +69,23 @@ func Prepare(s Setup, lim Limits) (*Problem, error) {
 		if !p.Sep.Separable && !s.Force {
 			return p, &NotSeparableError{Func: f.Name, Summary: p.Sep.Summary(p.Data)}
 		}
+	}
+	return p, nil
+}
+
+// prepareData reads a setup's data file (all of it, unless it streams).
+func prepareData(s Setup) (*Problem, error) {
+	p := &Problem{Setup: s}
+	if s.Data.Stream {
+		return p, nil
+	}
+	t, err := s.Data.readTable()
+	if err != nil {
+		return nil, err
+	}
+	p.Table, p.Data = t, t.Data
+	if want := p.ParamCount(); len(s.Start) != 0 && len(s.Start) != want {
+		return nil, fmt.Errorf("%d starting weights given, %s with %d inputs has %d", len(s.Start), s.Model(), p.Data.Inputs, want)
 	}
 	return p, nil
 }

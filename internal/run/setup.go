@@ -50,6 +50,9 @@ type Setup struct {
 	// Start, if not empty, gives the starting weights and biases in the
 	// model's flat layout (neuron.Params) instead of drawing them.
 	Start []float64 `json:"start,omitempty"`
+	// Data, if not nil, trains on a table of the user's own data instead
+	// of the boolean function Func (which is then empty).
+	Data *DataSetup `json:"data,omitempty"`
 }
 
 // Defaults used by Default.
@@ -108,7 +111,9 @@ func (s *Setup) StallFor() int {
 	switch {
 	case s.Stall != AutoStall:
 		return s.Stall
-	case s.Hidden > 0:
+	case s.Hidden > 0 && s.Data == nil:
+		// On data no model fits exactly, so a loss that stops falling
+		// has converged rather than stalled: off unless asked.
 		return DefaultStall
 	}
 	return 0
@@ -117,8 +122,22 @@ func (s *Setup) StallFor() int {
 // Check reports the first thing wrong with s under the limits, in words
 // that name the setting: "learning rate must be a positive number".
 func (s *Setup) Check(lim Limits) error {
+	if s.Data != nil {
+		if !lim.Files {
+			return errors.New("data files cannot be used here")
+		}
+		if s.Func != "" {
+			return fmt.Errorf("give a function (%s) or a data file (--csv %s), not both", Short(s.Func), Short(s.Data.CSV))
+		}
+		if s.Restarts > 0 {
+			return errors.New("--restarts applies to boolean functions, not to data files")
+		}
+		if err := s.Data.check(); err != nil {
+			return err
+		}
+	}
 	switch {
-	case s.Func == "":
+	case s.Func == "" && s.Data == nil:
 		return errors.New("no function given")
 	case lim.FuncLen > 0 && len(s.Func) > lim.FuncLen:
 		return fmt.Errorf("function is %d characters long, at most %d allowed", len(s.Func), lim.FuncLen)

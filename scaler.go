@@ -1,16 +1,16 @@
-package csvdata
+package neuron
 
 import (
 	"fmt"
 	"math"
-
-	"github.com/neuronlab/neuron"
 )
 
-// A Scaler standardizes features: it maps feature j's value v to
+// A Scaler standardizes inputs: it maps input j's value v to
 // (v − Mean[j]) / Std[j], so that over the rows it was fitted to every
-// feature has mean 0 and variance 1. Steepest descent then takes steps of
+// input has mean 0 and variance 1. Steepest descent then takes steps of
 // the same size in every direction, whatever units the columns are in.
+// A saved model keeps its Scaler (ModelInfo.Scale), so that predictions
+// standardize new rows exactly as training did.
 //
 // Fit a Scaler to the training rows only, and apply it to every row,
 // training and test alike: rows held out to test a model must not shape
@@ -33,7 +33,7 @@ type Scaler struct {
 
 // FitScaler returns a Scaler fitted to the given rows of d, or to every
 // row when rows is nil.
-func FitScaler(d *neuron.Dataset, rows []int) *Scaler {
+func FitScaler(d *Dataset, rows []int) *Scaler {
 	s := new(Scaler)
 	if rows == nil {
 		for i := range d.Len() {
@@ -60,10 +60,10 @@ func (s *Scaler) Add(x []float64) {
 		s.Mean, s.Std, s.m2 = make([]float64, len(x)), make([]float64, len(x)), make([]float64, len(x))
 	}
 	if s.m2 == nil || len(s.m2) != len(s.Mean) || len(s.m2) != len(s.Std) {
-		panic("csvdata: Scaler.Add: the scaler has no sums to add to: it was not started by Add or FitScaler")
+		panic("neuron: Scaler.Add: the scaler has no sums to add to: it was not started by Add or FitScaler")
 	}
 	if len(x) != len(s.m2) {
-		panic(fmt.Sprintf("csvdata: Scaler.Add: row of %d features, scaler has %d", len(x), len(s.m2)))
+		panic(fmt.Sprintf("neuron: Scaler.Add: row of %d features, scaler has %d", len(x), len(s.m2)))
 	}
 	s.N++
 	n := float64(s.N)
@@ -82,7 +82,7 @@ func (s *Scaler) Add(x []float64) {
 // is not the number of features.
 func (s *Scaler) ApplyRow(x []float64) {
 	if len(x) != len(s.Mean) || len(x) != len(s.Std) {
-		panic(fmt.Sprintf("csvdata: Scaler: row of %d features, scaler has %d", len(x), len(s.Mean)))
+		panic(fmt.Sprintf("neuron: Scaler: row of %d features, scaler has %d", len(x), len(s.Mean)))
 	}
 	for j := range x {
 		x[j] = (x[j] - s.Mean[j]) / s.Std[j]
@@ -91,9 +91,9 @@ func (s *Scaler) ApplyRow(x []float64) {
 
 // Apply standardizes every row of d in place. It panics if d's rows do
 // not have the scaler's number of features.
-func (s *Scaler) Apply(d *neuron.Dataset) {
+func (s *Scaler) Apply(d *Dataset) {
 	if d.Inputs != len(s.Mean) {
-		panic(fmt.Sprintf("csvdata: Scaler: data set of %d inputs, scaler has %d features", d.Inputs, len(s.Mean)))
+		panic(fmt.Sprintf("neuron: Scaler: data set of %d inputs, scaler has %d features", d.Inputs, len(s.Mean)))
 	}
 	for i := range d.Len() {
 		x, _ := d.Row(i)

@@ -1,11 +1,9 @@
-package csvdata
+package neuron
 
 import (
 	"math"
 	"math/rand/v2"
 	"testing"
-
-	"github.com/neuronlab/neuron"
 )
 
 // scalerTol is how closely Welford's one-pass mean and deviation must
@@ -15,7 +13,7 @@ const scalerTol = 1e-9
 // twoPass returns the mean and population standard deviation of column j
 // of the given rows of d, the textbook way: the mean first, then the
 // squared differences from it.
-func twoPass(d *neuron.Dataset, rows []int, j int) (mean, std float64) {
+func twoPass(d *Dataset, rows []int, j int) (mean, std float64) {
 	for _, i := range rows {
 		x, _ := d.Row(i)
 		mean += x[j]
@@ -32,7 +30,7 @@ func twoPass(d *neuron.Dataset, rows []int, j int) (mean, std float64) {
 func TestScaler(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	const n, inputs = 500, 4
-	d := &neuron.Dataset{Inputs: inputs}
+	d := &Dataset{Inputs: inputs}
 	for range n {
 		// Columns of different scales and offsets, and one constant.
 		d.X = append(d.X, 1e6+1e3*rng.NormFloat64(), rng.Float64(), -5+0.01*rng.NormFloat64(), 0.1)
@@ -129,10 +127,10 @@ func TestScalerPanics(t *testing.T) {
 			s.Add([]float64{1})
 		},
 		"ApplyRow of another length": func() {
-			FitScaler(&neuron.Dataset{Inputs: 1, X: []float64{1}, T: []float64{0}}, nil).ApplyRow([]float64{1, 2})
+			FitScaler(&Dataset{Inputs: 1, X: []float64{1}, T: []float64{0}}, nil).ApplyRow([]float64{1, 2})
 		},
 		"Apply to other inputs": func() {
-			FitScaler(&neuron.Dataset{Inputs: 1, X: []float64{1}, T: []float64{0}}, nil).Apply(&neuron.Dataset{Inputs: 2, X: []float64{1, 2}, T: []float64{0}})
+			FitScaler(&Dataset{Inputs: 1, X: []float64{1}, T: []float64{0}}, nil).Apply(&Dataset{Inputs: 2, X: []float64{1, 2}, T: []float64{0}})
 		},
 		"Add to a saved scaler": func() {
 			s := Scaler{Mean: []float64{1}, Std: []float64{1}}
