@@ -148,10 +148,10 @@ func TestLinearPrograms(t *testing.T) {
 				t.Fatalf("Separable(%s): %v", f.TableString(), err)
 			}
 			p, _ := newProblem(d)
-			if p.ones == 0 || p.ones == len(p.x) {
+			if p.ones == 0 || p.ones == p.len() {
 				continue // a constant: the programs need both targets
 			}
-			all := make([]int, len(p.x))
+			all := make([]int, p.len())
 			for i := range all {
 				all[i] = i
 			}

@@ -23,7 +23,9 @@ import (
 // of both, a row with μ_r > 0 is tight in P, y_r(v·x̃_r) = 1, and a
 // weight whose two constraints in D are both slack is 0 (complementary
 // slackness). Those equations give v; weights solves them and then checks
-// v on every row.
+// v on every row. D is solved by dualSimplex (dual.go), which takes the
+// steps lp.Simplex would take, and so finds the same solution, without
+// lp.Simplex's cost; where it cannot be sure of that, by lp.Simplex.
 
 const (
 	// jitterSize perturbs both programs: the margin asked of row r becomes
@@ -69,35 +71,38 @@ func (p *problem) weights() (*Separation, error) {
 // dual solves D, perturbed by seed, and from its solution the equations
 // for v = (w, b).
 func (p *problem) dual(seed uint32) (w []float64, b float64, err error) {
-	m, k := p.n+1, len(p.x)        // weights with the bias, rows
-	xt := func(r, j int) float64 { // x̃_rj: row r's input j, or 1 for the bias
-		if j == p.n {
-			return 1
-		}
-		return p.x[r][j]
+	c, rhs := p.dualProgram(seed)
+	sol, sure, err := p.dualSimplex(c, rhs)
+	if !sure {
+		sol, err = p.dualLP(c, rhs)
 	}
-	// Columns: μ_r for each row, then the slacks of Σ μ y x̃_j ≤ 1 + ε_j
-	// and of −Σ μ y x̃_j ≤ 1 + ε_{m+j}. Rows: those 2m constraints.
-	a := mat.NewDense(2*m, k+2*m, nil)
-	c := make([]float64, k+2*m)
-	rhs := make([]float64, 2*m)
-	basis := make([]int, 2*m)
-	for r := range k {
-		for j := range m {
-			a.Set(j, r, p.y[r]*xt(r, j))
-			a.Set(m+j, r, -p.y[r]*xt(r, j))
-		}
-		c[r] = -(1 + jitter(r, seed)) // Simplex minimizes: maximize Σ μ_r(1 + δ_r)
-	}
-	for i := range 2 * m {
-		a.Set(i, k+i, 1)
-		rhs[i] = 1 + jitter(k+i, seed)
-		basis[i] = k + i // the slacks: μ = 0 is where Simplex starts
-	}
-	sol, err := simplex(c, a, rhs, basis)
 	if err != nil {
 		return nil, 0, err
 	}
+	return p.fromDual(sol, seed)
+}
+
+// dualProgram returns D's costs and right-hand sides, perturbed by seed.
+// Its columns are μ_r for each row, then the slacks of Σ μ y x̃_j ≤ 1 + ε_j
+// and of −Σ μ y x̃_j ≤ 1 + ε_{m+j}, m = n+1; its rows are those 2m
+// constraints.
+func (p *problem) dualProgram(seed uint32) (c, rhs []float64) {
+	m, k := p.n+1, p.len() // weights with the bias, rows
+	c = make([]float64, k+2*m)
+	rhs = make([]float64, 2*m)
+	for r := range k {
+		c[r] = -(1 + jitter(r, seed)) // Simplex minimizes: maximize Σ μ_r(1 + δ_r)
+	}
+	for i := range 2 * m {
+		rhs[i] = 1 + jitter(k+i, seed)
+	}
+	return c, rhs
+}
+
+// fromDual solves the equations that D's solution sol, perturbed by seed,
+// gives for v = (w, b).
+func (p *problem) fromDual(sol []float64, seed uint32) (w []float64, b float64, err error) {
+	m, k := p.n+1, p.len()
 	mu, slack := sol[:k], sol[k:]
 
 	// Complementary slackness. Weight j is free if one of its two
@@ -121,7 +126,7 @@ func (p *problem) dual(seed uint32) (w []float64, b float64, err error) {
 	val := mat.NewVecDense(len(tight), nil)
 	for i, r := range tight {
 		for jj, j := range free {
-			eq.Set(i, jj, p.y[r]*xt(r, j))
+			eq.Set(i, jj, p.y(r)*p.xt(r, j))
 		}
 		val.SetVec(i, 1+jitter(r, seed))
 	}
@@ -144,6 +149,32 @@ func (p *problem) dual(seed uint32) (w []float64, b float64, err error) {
 	return w, b, nil
 }
 
+// dualLP solves D with lp.Simplex, from the slacks: μ = 0.
+func (p *problem) dualLP(c, rhs []float64) ([]float64, error) {
+	m, k := p.n+1, p.len()
+	a := mat.NewDense(2*m, k+2*m, nil)
+	basis := make([]int, 2*m)
+	for r := range k {
+		for j := range m {
+			a.Set(j, r, p.y(r)*p.xt(r, j))
+			a.Set(m+j, r, -p.y(r)*p.xt(r, j))
+		}
+	}
+	for i := range 2 * m {
+		a.Set(i, k+i, 1)
+		basis[i] = k + i
+	}
+	return simplex(c, a, rhs, basis)
+}
+
+// xt returns x̃_rj: row r's input j, or 1 for the bias (j = n).
+func (p *problem) xt(r, j int) float64 {
+	if j == p.n {
+		return 1
+	}
+	return p.x(r)[j]
+}
+
 // jitter returns the perturbation of number i, in (jitterSize/2,
 // jitterSize], different for each i and each seed.
 func jitter(i int, seed uint32) float64 {
@@ -162,8 +193,8 @@ func excitation(w []float64, b float64, x []float64) float64 {
 
 // separates reports whether w, b put every row strictly on its side.
 func (p *problem) separates(w []float64, b float64) bool {
-	for r, x := range p.x {
-		if p.y[r]*excitation(w, b, x) <= 0 {
+	for r := range p.row {
+		if p.y(r)*excitation(w, b, p.x(r)) <= 0 {
 			return false
 		}
 	}
