@@ -1,9 +1,11 @@
 package neuron
 
-// A History records how the loss falls during training, in bounded
-// memory: it keeps every iteration at first, and each time it fills up it
-// drops every other point and records half as often. However long the
-// run, it holds at most Max points, spread evenly over the iterations.
+// A History records how the loss falls during training, and the weights
+// and biases that got it there, in bounded memory: it keeps every
+// iteration at first, and each time it fills up it drops every other
+// point and records half as often. However long the run, it holds at most
+// Max points, spread evenly over the iterations, each of at most
+// HistoryRows row losses and HistoryParams weights and biases.
 //
 // Use its Record method as Config.Progress (or call it from one).
 type History struct {
@@ -20,16 +22,27 @@ type History struct {
 	every int // record iterations that are multiples of every
 }
 
-// A Point is the loss over the whole data set at one iteration.
+// A Point is the loss over the whole data set at one iteration, and the
+// model's weights and biases then.
 type Point struct {
 	Iteration int
 	Mean      float64   // mean row loss
 	Max       float64   // largest row loss
 	Rows      []float64 // each row's loss, for data sets of at most HistoryRows rows
+	// Params are every weight and bias as Params returns them, for models
+	// of at most HistoryParams of them: the path steepest descent took.
+	Params []float64
 }
 
 // HistoryRows is the most rows for which a History keeps each row's loss.
 const HistoryRows = 16
+
+// HistoryParams is the most weights and biases a model may have for a
+// History to keep them at each point: enough for one neuron of up to 127
+// inputs or a 2-H-1 network of up to 31 hidden neurons, while a History
+// of 1000 points holds at most 1 MB of them. A larger model's points
+// carry the loss only.
+const HistoryParams = 128
 
 // Record records a point if e.Iteration is due. It never fails; its error
 // result lets it serve as Config.Progress.
@@ -72,7 +85,22 @@ func (h *History) Add(m Model, iteration int) {
 		}
 	}
 	p.Mean = sum / float64(d.Len())
+	if n := paramCount(m); n <= HistoryParams {
+		p.Params = m.params(make([]float64, 0, n))
+	}
 	h.Points = append(h.Points, p)
+}
+
+// paramCount returns the number of weights and biases of m without
+// copying them.
+func paramCount(m Model) int {
+	switch m := m.(type) {
+	case *Neuron:
+		return len(m.W) + 1
+	case *Net:
+		return len(m.W1) + len(m.B1) + len(m.W2) + 1
+	}
+	return len(m.params(nil))
 }
 
 func (h *History) limit() int {
@@ -92,6 +120,6 @@ func (h *History) thin() {
 			kept = append(kept, p)
 		}
 	}
-	clear(h.Points[len(kept):]) // let the dropped points' Rows be collected
+	clear(h.Points[len(kept):]) // let the dropped points' Rows and Params be collected
 	h.Points = kept
 }

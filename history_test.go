@@ -58,3 +58,78 @@ func TestHistoryEveryIterationAtFirst(t *testing.T) {
 		t.Errorf("%d points for 30 iterations, want one each", len(h.Points))
 	}
 }
+
+// TestHistoryParams checks that every point keeps the weights and biases
+// the model had at that point's iteration, through the thinning.
+func TestHistoryParams(t *testing.T) {
+	d := mustDataset(t, tableX, []float64{0, 1, 1, 0})
+	rng := seeded(3)
+	net := NewNetRandom(2, 2, rng)
+	start := Params(net)
+	h := &History{Data: d, Max: 20}
+	h.Add(net, 0)
+	seen := map[int][]float64{} // the parameters after each iteration
+	progress := func(e Event) error {
+		seen[e.Iteration] = Params(e.Model)
+		return h.Record(e)
+	}
+	res, err := Train(context.Background(), net, d, Config{Rand: rng, MaxIter: 3000, Progress: progress})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.Add(net, res.Iterations)
+	if h.every < 128 {
+		t.Fatalf("recording interval %d after 3000 iterations in 20 points: the history was not thinned", h.every)
+	}
+	seen[0] = start
+	for _, p := range h.Points {
+		want, ok := seen[p.Iteration]
+		if !ok {
+			t.Fatalf("point at iteration %d, which the run never reached", p.Iteration)
+		}
+		if len(p.Params) != 9 {
+			t.Fatalf("point at iteration %d keeps %d weights and biases, the 2-2-1 network has 9", p.Iteration, len(p.Params))
+		}
+		for i := range want {
+			if p.Params[i] != want[i] {
+				t.Fatalf("point at iteration %d: parameter %d is %v, the model had %v", p.Iteration, i, p.Params[i], want[i])
+			}
+		}
+	}
+	// The points keep copies: changing the model changes no point.
+	last := h.Points[len(h.Points)-1]
+	kept := last.Params[0]
+	net.W1[0] += 1
+	if last.Params[0] != kept {
+		t.Error("a point's Params change with the model: they are not a copy")
+	}
+}
+
+// TestHistoryParamsLimit checks that a History keeps the weights of a
+// model of HistoryParams weights and biases, and not of a larger one.
+func TestHistoryParamsLimit(t *testing.T) {
+	for _, tc := range []struct {
+		model Model
+		kept  bool
+	}{
+		{New(HistoryParams - 1), true}, // HistoryParams−1 weights and a bias
+		{New(HistoryParams), false},
+		{NewNet(HistoryParams/4, 4), false}, // W1 alone holds HistoryParams weights
+	} {
+		n := tc.model.Inputs()
+		x := [][]float64{make([]float64, n), make([]float64, n)}
+		x[1][0] = 1
+		h := &History{Data: mustDataset(t, x, []float64{0, 1})}
+		h.Add(tc.model, 0)
+		p := h.Points[0]
+		if got := p.Params != nil; got != tc.kept {
+			t.Errorf("%T of %d weights and biases: Params kept %v, want %v", tc.model, len(Params(tc.model)), got, tc.kept)
+		}
+		if tc.kept && len(p.Params) != len(Params(tc.model)) {
+			t.Errorf("%T: %d parameters kept, the model has %d", tc.model, len(p.Params), len(Params(tc.model)))
+		}
+		if p.Mean != 0.125 || len(p.Rows) != 2 { // every output is ½: each loss ½·(½)²
+			t.Errorf("%T: loss %v, rows %v: the loss must be kept whatever the model's size", tc.model, p.Mean, p.Rows)
+		}
+	}
+}

@@ -34,15 +34,45 @@ type BoundaryOptions struct {
 	// Names names the inputs on the axes and in the note, one per input.
 	// If nil, the data set's Names are used, else x1, x2, ...
 	Names []string
+
+	// History, if its points kept the model's weights
+	// (neuron.Point.Params), adds the boundary at earlier moments of the
+	// run, faint to strong, so that the picture shows it swinging into
+	// place. Its last point should be the model drawn.
+	History *neuron.History
+	// Snapshots is the number of earlier moments shown; if zero, 4, and
+	// if negative, none.
+	Snapshots int
 }
 
 // The look of the boundary picture.
 var (
-	boundaryStyle = draw.LineStyle{Color: black, Width: vg.Points(2)}
-	hiddenStyle   = draw.LineStyle{Color: color.RGBA{0x6a, 0x1b, 0x9a, 0xff}, Width: vg.Points(1.5),
-		Dashes: []vg.Length{vg.Points(6), vg.Points(3)}} // purple, to show on the boundary too
+	boundaryStyle = draw.LineStyle{Color: black, Width: vg.Points(2.25)}
+	curveStyle    = draw.LineStyle{Color: black, Width: vg.Points(1.5)} // the output of a model of one input
+	hiddenStyle   = draw.LineStyle{Color: hiddenColors[0], Width: vg.Points(2),
+		Dashes: []vg.Length{vg.Points(7), vg.Points(4)}}
 	wrongColor = color.RGBA{0xff, 0xd7, 0x00, 0xff} // gold, unlike any shade
 )
+
+// hiddenColors tell the hidden neurons' lines apart from each other and
+// from the black boundary: strong colours unlike the shades' blue and
+// red. A white edge along each dash keeps them apart from the boundary
+// where a line runs along it. Neurons beyond the sixth repeat them.
+var hiddenColors = []color.Color{
+	color.RGBA{0x7b, 0x1f, 0xa2, 0xff}, // purple
+	color.RGBA{0x00, 0x8a, 0x5e, 0xff}, // green
+	color.RGBA{0xd0, 0x1c, 0x8b, 0xff}, // magenta
+	color.RGBA{0xe6, 0x7e, 0x00, 0xff}, // orange
+	color.RGBA{0x00, 0x7a, 0x8a, 0xff}, // teal
+	color.RGBA{0x6d, 0x4c, 0x41, 0xff}, // brown
+}
+
+// hiddenLook returns the style of hidden neuron j's line.
+func hiddenLook(j int) draw.LineStyle {
+	st := hiddenStyle
+	st.Color = hiddenColors[j%len(hiddenColors)]
+	return st
+}
 
 // Grid sizes: the heat map's cells and the nodes the boundary is traced
 // on, per axis, and the samples of the curve for a model of one input.
@@ -62,8 +92,12 @@ const (
 //   - d's rows as points: a filled black dot for target 1 (or ≥ 0.5), a
 //     white dot for target 0, ringed in gold when the model puts the row
 //     on the wrong side of 0.5;
+//   - with o.History, the boundary at a few earlier moments of the run,
+//     in thin lines from faint (the start) to strong, and in the legend
+//     the iteration of each;
 //   - for a *neuron.Net, each hidden neuron's line W1j·x + B1[j] = 0,
-//     where its output hj is 0.5 (dashed, labelled h1, h2, ...).
+//     where its output hj is 0.5 (dashed, in a colour of its own, edged
+//     in white, and labelled h1, h2, ...).
 //
 // The axes run a quarter of the data's range beyond it on each side:
 // from -0.25 to 1.25 for inputs of 0 and 1.
@@ -83,6 +117,15 @@ func WriteBoundary(w io.Writer, f Format, m neuron.Model, d *neuron.Dataset, o B
 	s, err := newSlice(m, d, o)
 	if err != nil {
 		return err
+	}
+	n := o.Snapshots
+	if n == 0 {
+		n = defaultSnapshots
+	}
+	s.snaps = snapshots(m, o.History, n)
+	s.end = -1
+	if h := o.History; h != nil && len(h.Points) > 0 {
+		s.end = h.Points[len(h.Points)-1].Iteration
 	}
 	title := o.Title
 	if title == "" {
@@ -110,15 +153,24 @@ func WriteBoundary(w io.Writer, f Format, m neuron.Model, d *neuron.Dataset, o B
 		dc.Stroke(dc.Rectangle.Path()) // a frame, as the heat map covers the axis lines
 
 		// At the right, level with the data area: the colour bar, then
-		// the legend.
+		// the legend. A long legend gets room by drawing its entries
+		// closer together, then by shortening the bar, to a fifth of the
+		// data area's height at least.
+		const gap = 24 // between the bar and the legend
+		barHeight := 0.4 * dc.Size().Y
+		space := dc.Max.Y - body.Min.Y - gap // for the bar and the legend
+		for legend.Padding > 2 && barHeight+legend.Rectangle(body).Size().Y > space {
+			legend.Padding--
+		}
+		barHeight = max(min(barHeight, space-legend.Rectangle(body).Size().Y), 0.2*dc.Size().Y)
 		bar := body
 		bar.Min.X, bar.Max.X = plotArea.Max.X+12, plotArea.Max.X+60
 		bar.Max.Y = dc.Max.Y
-		bar.Min.Y = dc.Max.Y - 0.4*dc.Size().Y
+		bar.Min.Y = dc.Max.Y - barHeight
 		colorBar(bar, 14)
 		keyArea := body
 		keyArea.Min.X = plotArea.Max.X + 16
-		keyArea.Max.Y = bar.Min.Y - 24
+		keyArea.Max.Y = bar.Min.Y - gap
 		legend.Draw(keyArea)
 	})
 }
@@ -133,6 +185,8 @@ type slice struct {
 	xd, yd [2]float64 // the rows' ranges of the inputs shown
 	xr, yr [2]float64 // the axes' ranges
 	rows   []int      // the rows drawn
+	snaps  []snapshot // the model at earlier moments
+	end    int        // the iteration of the model drawn, or -1 if not known
 }
 
 // newSlice checks m, d and o and returns the slice they describe.
@@ -256,12 +310,15 @@ func (s *slice) span(i int) (data, axis [2]float64) {
 
 // out returns the model's output at u on the horizontal axis and v on
 // the vertical one, the other inputs fixed.
-func (s *slice) out(u, v float64) float64 {
+func (s *slice) out(u, v float64) float64 { return s.outOf(s.m, u, v) }
+
+// outOf returns model m's output at u and v, as out does for s's model.
+func (s *slice) outOf(m neuron.Model, u, v float64) float64 {
 	s.in[s.x] = u
 	if s.y >= 0 {
 		s.in[s.y] = v
 	}
-	return s.m.Output(s.in)
+	return m.Output(s.in)
 }
 
 // cells returns the model's outputs at the centres of a cols × rows
@@ -300,8 +357,20 @@ func (s *slice) mapPlot() *gplot.Plot {
 	p.Y.Min, p.Y.Max = s.yr[0], s.yr[1]
 	p.X.Tick.Marker, p.Y.Tick.Marker = spanTicks(s.xd), spanTicks(s.yd)
 	p.Add(newHeatMap(s.cells(heatCells, heatCells)))
-	g := newGrid(contourNodes, contourNodes, s.xr[0], s.yr[0], s.xr[1], s.yr[1], s.out)
-	for _, line := range contour(g, 0.5) {
+	boundary := func(m neuron.Model) []plotter.XYs {
+		g := newGrid(contourNodes, contourNodes, s.xr[0], s.yr[0], s.xr[1], s.yr[1],
+			func(u, v float64) float64 { return s.outOf(m, u, v) })
+		return contour(g, 0.5)
+	}
+	for i := range s.snaps {
+		sn := &s.snaps[i]
+		sn.lines = boundary(sn.m)
+		for _, line := range sn.lines {
+			p.Add(&plotter.Line{XYs: line, LineStyle: sn.style})
+		}
+	}
+	final := boundary(s.m)
+	for _, line := range final {
 		p.Add(&plotter.Line{XYs: line, LineStyle: boundaryStyle})
 	}
 
@@ -313,7 +382,8 @@ func (s *slice) mapPlot() *gplot.Plot {
 		if !ok {
 			continue
 		}
-		p.Add(&plotter.Line{XYs: plotter.XYs{a, b}, LineStyle: hiddenStyle})
+		p.Add(edgedLine{XYs: plotter.XYs{a, b}, LineStyle: hiddenLook(j)})
+		final = append(final, plotter.XYs{a, b}) // for the tags to keep clear of
 		// Label near one end, alternating, so that labels of lines that
 		// cross do not pile up.
 		t := 0.88
@@ -322,8 +392,34 @@ func (s *slice) mapPlot() *gplot.Plot {
 		}
 		tags = append(tags, label{plotter.XY{X: a.X + t*(b.X-a.X), Y: a.Y + t*(b.Y-a.Y)}, "h" + strconv.Itoa(j+1)})
 	}
-	p.Add(s.marks(), tags)
+	p.Add(s.marks(), tags, lineTags{tags: s.snapshotTags(), lines: s.drawnLines(final...), labels: tags, marks: s.marks()})
 	return p
+}
+
+// snapshotTags names each earlier moment's line by its iteration, the
+// longest piece of it if it has several.
+func (s *slice) snapshotTags() []lineTag {
+	var tags []lineTag
+	for _, sn := range s.snaps {
+		var longest plotter.XYs
+		for _, l := range sn.lines {
+			if len(l) > len(longest) {
+				longest = l
+			}
+		}
+		if longest != nil {
+			tags = append(tags, lineTag{longest, numLabel(float64(sn.iteration))})
+		}
+	}
+	return tags
+}
+
+// drawnLines returns the earlier moments' lines and the given ones.
+func (s *slice) drawnLines(lines ...plotter.XYs) []plotter.XYs {
+	for _, sn := range s.snaps {
+		lines = append(lines, sn.lines...)
+	}
+	return lines
 }
 
 // curvePlot returns the picture of a model of one input: its output
@@ -338,12 +434,24 @@ func (s *slice) curvePlot() *gplot.Plot {
 	p.Add(&plotter.Line{XYs: plotter.XYs{{X: s.xr[0], Y: 0.5}, {X: s.xr[1], Y: 0.5}},
 		LineStyle: draw.LineStyle{Color: ink, Width: vg.Points(0.75), Dashes: []vg.Length{vg.Points(1), vg.Points(2)}}})
 
-	// The output at curvePoints inputs; the boundary is where it crosses
-	// 0.5, found between two samples by linear interpolation.
-	curve := make(plotter.XYs, curvePoints)
+	// The output at curvePoints inputs, at the end and at the earlier
+	// moments; the boundary is where the output at the end crosses 0.5,
+	// found between two samples by linear interpolation.
+	outputs := func(m neuron.Model) plotter.XYs {
+		curve := make(plotter.XYs, curvePoints)
+		for i := range curve {
+			x := s.xr[0] + (s.xr[1]-s.xr[0])*float64(i)/(curvePoints-1)
+			curve[i] = plotter.XY{X: x, Y: s.outOf(m, x, 0)}
+		}
+		return curve
+	}
+	for i := range s.snaps {
+		sn := &s.snaps[i]
+		sn.lines = []plotter.XYs{outputs(sn.m)}
+		p.Add(&plotter.Line{XYs: sn.lines[0], LineStyle: sn.style})
+	}
+	curve := outputs(s.m)
 	for i := range curve {
-		x := s.xr[0] + (s.xr[1]-s.xr[0])*float64(i)/(curvePoints-1)
-		curve[i] = plotter.XY{X: x, Y: s.out(x, 0)}
 		if i == 0 {
 			continue
 		}
@@ -363,10 +471,11 @@ func (s *slice) curvePlot() *gplot.Plot {
 		if x < s.xr[0] || x > s.xr[1] {
 			continue
 		}
-		p.Add(&plotter.Line{XYs: plotter.XYs{{X: x, Y: s.yr[0]}, {X: x, Y: s.yr[1]}}, LineStyle: hiddenStyle})
+		p.Add(edgedLine{XYs: plotter.XYs{{X: x, Y: s.yr[0]}, {X: x, Y: s.yr[1]}}, LineStyle: hiddenLook(j)})
 		tags = append(tags, label{plotter.XY{X: x, Y: 0.25 + 0.1*float64(j%3)}, "h" + strconv.Itoa(j+1)})
 	}
-	p.Add(&plotter.Line{XYs: curve, LineStyle: draw.LineStyle{Color: black, Width: vg.Points(1.5)}}, s.marks(), tags)
+	p.Add(&plotter.Line{XYs: curve, LineStyle: curveStyle}, s.marks(), tags,
+		lineTags{tags: s.snapshotTags(), lines: s.drawnLines(curve), labels: tags, marks: s.marks()})
 	return p
 }
 
@@ -480,9 +589,97 @@ func (s *slice) legend() *key {
 			break
 		}
 	}
-	l.add("output 0.5: boundary", &plotter.Line{LineStyle: boundaryStyle})
-	if len(s.hiddenLines()) > 0 {
-		l.add("hidden neuron j: hj = 0.5", &plotter.Line{LineStyle: hiddenStyle})
+	s.addMoments(l)
+	if s.y < 0 || len(s.snaps) == 0 {
+		l.add("output 0.5: boundary", &plotter.Line{LineStyle: boundaryStyle})
+	}
+	switch hidden := len(s.hiddenLines()); {
+	case hidden > maxHiddenEntries: // one entry for all, in all their colours
+		l.add("hidden neuron j: hj = 0.5", hiddenThumb(hidden))
+	default:
+		for j := range hidden {
+			h := "h" + strconv.Itoa(j+1)
+			l.add("hidden neuron "+strconv.Itoa(j+1)+": "+h+" = 0.5", edgedLine{LineStyle: hiddenLook(j)})
+		}
 	}
 	return l
+}
+
+// maxHiddenEntries is the most hidden neurons the boundary's legend
+// names one by one; the lines of more share an entry, and their labels
+// name them.
+const maxHiddenEntries = 4
+
+// hiddenThumb is the legend's picture of the lines of n hidden neurons:
+// a dash in each of their colours.
+type hiddenThumb int
+
+// Thumbnail implements gplot.Thumbnailer.
+func (n hiddenThumb) Thumbnail(c *draw.Canvas) {
+	k := min(int(n), len(hiddenColors))
+	w := c.Size().X / vg.Length(k)
+	y := c.Center().Y
+	for j := range k {
+		st := hiddenLook(j)
+		st.Dashes = nil
+		x := c.Min.X + vg.Length(j)*w
+		edgedLine{LineStyle: st}.stroke(c, []vg.Point{{X: x + 1, Y: y}, {X: x + w - 1, Y: y}})
+	}
+}
+
+// addMoments adds to legend l the earlier moments drawn, if any, and the
+// end: the boundary at each for a map, the output curve for a curve.
+func (s *slice) addMoments(l *key) {
+	if len(s.snaps) == 0 {
+		return
+	}
+	what, end := "boundary at iteration:", boundaryStyle
+	if s.y < 0 {
+		what, end = "output o at iteration:", curveStyle
+	}
+	l.add(what)
+	for _, sn := range s.snaps {
+		text := numLabel(float64(sn.iteration))
+		if len(sn.lines) == 0 {
+			text += " (not in view)"
+		}
+		l.add(text, &plotter.Line{LineStyle: sn.style})
+	}
+	text := "the end"
+	if s.end >= 0 {
+		text = numLabel(float64(s.end)) + ", the end"
+	}
+	l.add(text, &plotter.Line{LineStyle: end})
+}
+
+// An edgedLine is a line drawn over a wider white line of the same
+// dashes, so that it stands out from any line it runs along.
+type edgedLine struct {
+	XYs plotter.XYs
+	draw.LineStyle
+}
+
+// Plot implements gplot.Plotter.
+func (e edgedLine) Plot(c draw.Canvas, p *gplot.Plot) {
+	trX, trY := p.Transforms(&c)
+	pts := make([]vg.Point, len(e.XYs))
+	for i, xy := range e.XYs {
+		pts[i] = vg.Point{X: trX(xy.X), Y: trY(xy.Y)}
+	}
+	e.stroke(&c, pts)
+}
+
+// Thumbnail implements gplot.Thumbnailer.
+func (e edgedLine) Thumbnail(c *draw.Canvas) {
+	y := c.Center().Y
+	e.stroke(c, []vg.Point{{X: c.Min.X, Y: y}, {X: c.Max.X, Y: y}})
+}
+
+// stroke draws the white edge, then the line, through pts.
+func (e edgedLine) stroke(c *draw.Canvas, pts []vg.Point) {
+	edge := e.LineStyle
+	edge.Color, edge.Width = white, edge.Width+vg.Points(2.5)
+	lines := c.ClipLinesXY(pts)
+	c.StrokeLines(edge, lines...)
+	c.StrokeLines(e.LineStyle, lines...)
 }

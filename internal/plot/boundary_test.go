@@ -2,11 +2,15 @@ package plot
 
 import (
 	"bytes"
+	"image/color"
 	"math"
 	"strings"
 	"testing"
 
 	"github.com/neuronlab/neuron"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
 )
 
 // maxBoundarySVG is the most bytes a boundary SVG may take: its heat map
@@ -30,7 +34,7 @@ func TestWriteBoundaryNeuronPNG(t *testing.T) {
 }
 
 func TestWriteBoundaryNetPNG(t *testing.T) {
-	net, d, res := trainedXOR(t)
+	net, d, _, res := trainedXOR(t)
 	if res.Status != neuron.GoalMet {
 		t.Fatalf("XOR network from seed 1: %v after %d iterations", res.Status, res.Iterations)
 	}
@@ -39,8 +43,10 @@ func TestWriteBoundaryNetPNG(t *testing.T) {
 		t.Fatal(err)
 	}
 	img := decodePNG(t, b.Bytes())
-	if n := count(img, rgba(hiddenStyle.Color)); n < 50 {
-		t.Errorf("%d pixels of the hidden neurons' lines, want their dashes", n)
+	for j := range 2 {
+		if n := count(img, rgba(hiddenColors[j])); n < 50 {
+			t.Errorf("%d pixels of hidden neuron %d's colour, want its dashes", n, j+1)
+		}
 	}
 	if n := count(img, wrongColor); n != 0 {
 		t.Errorf("%d gold pixels in the picture of a network that fits every row, want none", n)
@@ -66,18 +72,88 @@ func TestWriteBoundaryWrong(t *testing.T) {
 	}
 }
 
+func TestWriteBoundaryNetSVG(t *testing.T) {
+	net, d, h, _ := trainedXOR(t)
+	var b bytes.Buffer
+	if err := WriteBoundary(&b, SVG, net, d, BoundaryOptions{History: h}); err != nil {
+		t.Fatal(err)
+	}
+	checkSVG(t, b.Bytes(), maxBoundarySVG)
+	for _, want := range []string{">hidden neuron 1: h1 = 0.5<", ">hidden neuron 2: h2 = 0.5<", ">h1<", ">h2<", ">boundary at iteration:<"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("SVG does not show %q", want)
+		}
+	}
+}
+
+// TestHiddenLineOnBoundary checks that a hidden neuron's line that runs
+// exactly along the boundary leaves both in view: the boundary's black
+// between its dashes, and its colour, edged in white, on them.
+func TestHiddenLineOnBoundary(t *testing.T) {
+	const w, h = 400, 40 // pixels
+	c := vgimg.NewWith(vgimg.UseWH(w*72/dpi, h*72/dpi), vgimg.UseDPI(dpi))
+	dc := draw.New(c)
+	dc.SetColor(shadeStops[4]) // output 1's red
+	dc.Fill(dc.Rectangle.Path())
+	y := dc.Center().Y
+	along := []vg.Point{{X: dc.Min.X, Y: y}, {X: dc.Max.X, Y: y}}
+	dc.StrokeLine2(boundaryStyle, along[0].X, y, along[1].X, y)
+	edgedLine{LineStyle: hiddenLook(0)}.stroke(&dc, along)
+
+	img := c.Image()
+	mid := img.Bounds().Dy() / 2 // the middle row of pixels
+	var black, hidden int
+	for x := range w {
+		switch px := rgba(img.At(x, mid)); {
+		case near(px, rgba(black0)):
+			black++
+		case near(px, rgba(hiddenColors[0])):
+			hidden++
+		}
+	}
+	if black < w/5 || hidden < w/3 {
+		t.Errorf("along the line, %d pixels of the boundary's black and %d of the hidden line's colour of %d: want both to show", black, hidden, w)
+	}
+	// Just beyond the boundary's edge, 3 pixels off its middle, the white
+	// edge shows beside each dash.
+	edge := 0
+	for x := range w {
+		if near(rgba(img.At(x, mid-3)), rgba(white)) && near(rgba(img.At(x, mid+3)), rgba(white)) {
+			edge++
+		}
+	}
+	if edge < w/3 {
+		t.Errorf("%d of %d pixels beside the line are white, want the edges of the dashes", edge, w)
+	}
+}
+
+// black0 is the boundary's colour.
+var black0 = boundaryStyle.Color
+
+// near reports whether a and b are within 12 in each of red, green and blue.
+func near(a, b color.RGBA) bool {
+	d := func(p, q uint8) bool { return max(p, q)-min(p, q) <= 12 }
+	return d(a.R, b.R) && d(a.G, b.G) && d(a.B, b.B)
+}
+
 func TestWriteBoundaryGolden(t *testing.T) {
 	d := table(t, 0, 0, 0, 1)
-	n, _, res := trainedNeuron(t, d)
-	// Round the trained weights, so that the file does not depend on the
-	// last bits of float64 arithmetic, which differ between CPUs that fuse
-	// multiply-adds and those that do not.
+	n, h, res := trainedNeuron(t, d)
+	// Round the trained weights, and those the history kept, so that the
+	// file does not depend on the last bits of float64 arithmetic, which
+	// differ between CPUs that fuse multiply-adds and those that do not.
+	round := func(v float64) float64 { return math.Round(v*100) / 100 }
 	for i := range n.W {
-		n.W[i] = math.Round(n.W[i]*100) / 100
+		n.W[i] = round(n.W[i])
 	}
-	n.Bias = math.Round(n.Bias*100) / 100
+	n.Bias = round(n.Bias)
+	for _, p := range h.Points {
+		for i := range p.Params {
+			p.Params[i] = round(p.Params[i])
+		}
+	}
 	var b bytes.Buffer
-	err := WriteBoundary(&b, SVG, n, d, BoundaryOptions{Labels: Labels{"and: one neuron learns a & b", subtitle(res)}})
+	err := WriteBoundary(&b, SVG, n, d, BoundaryOptions{Labels: Labels{"and: one neuron learns a & b", subtitle(res)}, History: h})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +165,7 @@ func TestWriteBoundaryDeterministic(t *testing.T) {
 	for _, f := range []Format{PNG, SVG} {
 		var b1, b2 bytes.Buffer
 		for _, b := range []*bytes.Buffer{&b1, &b2} {
-			net, d, _ := trainedXOR(t)
+			net, d, _, _ := trainedXOR(t)
 			if err := WriteBoundary(b, f, net, d, BoundaryOptions{}); err != nil {
 				t.Fatal(err)
 			}

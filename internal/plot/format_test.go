@@ -66,6 +66,12 @@ func TestUnknownFormat(t *testing.T) {
 		if err := WriteBoundary(&b, f, neuron.New(2), d, BoundaryOptions{}); err == nil {
 			t.Errorf("WriteBoundary with %v: no error", f)
 		}
+		if err := WriteLossWith(&b, f, h, LossOptions{Goal: 1e-3}); err == nil {
+			t.Errorf("WriteLossWith with %v: no error", f)
+		}
+		if err := WriteWeights(&b, f, neuron.New(2), &neuron.History{Points: []neuron.Point{{Params: []float64{0, 0, 0}}}}, Labels{}); err == nil {
+			t.Errorf("WriteWeights with %v: no error", f)
+		}
 	}
 	if b.Len() != 0 {
 		t.Errorf("%d bytes written for an unknown format", b.Len())

@@ -87,14 +87,15 @@ func trainedNeuron(t *testing.T, d *neuron.Dataset) (*neuron.Neuron, *neuron.His
 	return n, h, res
 }
 
-// trainedXOR returns a 2-2-1 network trained on XOR from seed 1.
-func trainedXOR(t *testing.T) (*neuron.Net, *neuron.Dataset, neuron.Result) {
+// trainedXOR returns a 2-2-1 network trained on XOR from seed 1, and its
+// history.
+func trainedXOR(t *testing.T) (*neuron.Net, *neuron.Dataset, *neuron.History, neuron.Result) {
 	t.Helper()
 	d := table(t, 0, 1, 1, 0)
 	rng := seeded()
 	net := neuron.NewNetRandom(2, 2, rng)
-	_, res := train(t, net, d, rng, 2_000_000)
-	return net, d, res
+	h, res := train(t, net, d, rng, 2_000_000)
+	return net, d, h, res
 }
 
 // decodePNG decodes a PNG picture and checks its size and that something
@@ -220,56 +221,104 @@ func TestPictures(t *testing.T) {
 		}
 	}
 	or := table(t, 0, 1, 1, 1)
-	_, h, res := trainedNeuron(t, or)
+	_, orh, orRes := trainedNeuron(t, or)
+	orLabels := Labels{"or: one neuron learns a | b", subtitle(orRes)}
 	write("or-loss", func(w io.Writer, f Format) error {
-		return WriteLoss(w, f, h, Labels{"or: one neuron learns a | b", subtitle(res)})
+		return WriteLossWith(w, f, orh, LossOptions{Labels: orLabels, Goal: 1e-3, Stop: neuron.StopMax})
 	})
+
 	and := table(t, 0, 0, 0, 1)
-	n, _, res := trainedNeuron(t, and)
+	n, nh, andRes := trainedNeuron(t, and)
+	andLabels := Labels{"and: one neuron learns a & b", subtitle(andRes)}
 	write("and-boundary", func(w io.Writer, f Format) error {
-		return WriteBoundary(w, f, n, and, BoundaryOptions{Labels: Labels{"and: one neuron learns a & b", subtitle(res)}})
+		return WriteBoundary(w, f, n, and, BoundaryOptions{Labels: andLabels, History: nh})
 	})
-	net, xor, res := trainedXOR(t)
+	write("and-weights", func(w io.Writer, f Format) error { return WriteWeights(w, f, n, nh, andLabels) })
+	write("and-loss", func(w io.Writer, f Format) error {
+		return WriteLossWith(w, f, nh, LossOptions{Labels: andLabels, Goal: 1e-3, Stop: neuron.StopMax})
+	})
+
+	net, xor, xh, xorRes := trainedXOR(t)
+	xorLabels := Labels{"xor: a 2-2-1 network learns a ^ b", subtitle(xorRes)}
 	write("xor-boundary", func(w io.Writer, f Format) error {
-		return WriteBoundary(w, f, net, xor, BoundaryOptions{Labels: Labels{"xor: a 2-2-1 network learns a ^ b", subtitle(res)}})
+		return WriteBoundary(w, f, net, xor, BoundaryOptions{Labels: xorLabels, History: xh})
 	})
+	write("xor-weights", func(w io.Writer, f Format) error { return WriteWeights(w, f, net, xh, xorLabels) })
+	write("xor-loss", func(w io.Writer, f Format) error {
+		return WriteLossWith(w, f, xh, LossOptions{Labels: xorLabels, Goal: 1e-3, Stop: neuron.StopMax})
+	})
+
 	early := neuron.NewNetRandom(2, 2, seeded())
-	_, res = train(t, early, xor, seeded(), 1500)
+	eh, earlyRes := train(t, early, xor, seeded(), 1500)
 	write("xor-early-boundary", func(w io.Writer, f Format) error {
-		return WriteBoundary(w, f, early, xor, BoundaryOptions{Labels: Labels{"xor: a 2-2-1 network, early in training", subtitle(res)}})
+		return WriteBoundary(w, f, early, xor, BoundaryOptions{Labels: Labels{"xor: a 2-2-1 network, early in training", subtitle(earlyRes)}, History: eh})
 	})
+
 	not, err := neuron.NewDataset([][]float64{{0}, {1}}, []float64{1, 0})
 	if err != nil {
 		t.Fatal(err)
 	}
 	notNet := neuron.NewNetRandom(1, 2, seeded())
-	_, res = train(t, notNet, not, seeded(), 0)
+	noth, notRes := train(t, notNet, not, seeded(), 0)
 	write("not-boundary", func(w io.Writer, f Format) error {
-		return WriteBoundary(w, f, notNet, not, BoundaryOptions{Labels: Labels{"not: a 1-2-1 network learns ¬a", subtitle(res)}, Names: []string{"a"}})
+		return WriteBoundary(w, f, notNet, not, BoundaryOptions{Labels: Labels{"not: a 1-2-1 network learns ¬a", subtitle(notRes)},
+			Names: []string{"a"}, History: noth})
 	})
+
 	write("long-loss", func(w io.Writer, f Format) error {
 		return WriteLoss(w, f, longHistory(), Labels{"a long run (made up)", "1000 points up to 100,000,000 iterations, losses down to 0"})
 	})
+
 	maj := majority(t)
-	n3, _, res := trainedNeuron(t, maj)
+	n3, mh, majRes := trainedNeuron(t, maj)
 	write("majority-boundary", func(w io.Writer, f Format) error {
-		return WriteBoundary(w, f, n3, maj, BoundaryOptions{Labels: Labels{"majority: one neuron learns maj(a, b, c)", subtitle(res)},
-			X: 0, Y: 2, Fixed: []float64{0, 1, 0}})
+		return WriteBoundary(w, f, n3, maj, BoundaryOptions{Labels: Labels{"majority: one neuron learns maj(a, b, c)", subtitle(majRes)},
+			X: 0, Y: 2, Fixed: []float64{0, 1, 0}, History: mh})
 	})
+
+	net8 := neuron.NewNetRandom(2, 8, seeded())
+	h8, res8 := train(t, net8, xor, seeded(), 0)
+	write("xor8-boundary", func(w io.Writer, f Format) error {
+		return WriteBoundary(w, f, net8, xor, BoundaryOptions{Labels: Labels{"xor: a 2-8-1 network learns a ^ b", subtitle(res8)}, History: h8})
+	})
+	write("xor8-weights", func(w io.Writer, f Format) error {
+		return WriteWeights(w, f, net8, h8, Labels{"xor: a 2-8-1 network learns a ^ b", subtitle(res8)})
+	})
+
+	// A network too wide for every weight to be drawn: 16 inputs, 3
+	// hidden neurons, 55 weights and biases.
+	wide := neuron.NewNetRandom(16, 3, seeded())
+	wd := parity(t, 16, 64)
+	wh, wideRes := train(t, wide, wd, seeded(), 3000)
+	write("wide-weights", func(w io.Writer, f Format) error {
+		return WriteWeights(w, f, wide, wh, Labels{"a 16-3-1 network, 3,000 iterations", subtitle(wideRes)})
+	})
+}
+
+// parity returns rows of n random 0/1 inputs from seed 1 and their
+// parity as targets.
+func parity(t *testing.T, n, rows int) *neuron.Dataset {
+	t.Helper()
+	rng := seeded()
+	x := make([][]float64, rows)
+	y := make([]float64, rows)
+	for r := range x {
+		x[r] = make([]float64, n)
+		for i := range x[r] {
+			x[r][i] = float64(rng.IntN(2))
+			y[r] = math.Mod(y[r]+x[r][i], 2)
+		}
+	}
+	d, err := neuron.NewDataset(x, y)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
 
 // subtitle describes a training run as the command-line tool does.
 func subtitle(r neuron.Result) string {
-	return "learning rate 0.5, seed 1, " + commas(r.Iterations) + " iterations, stop rule max, goal 0.001, " + r.Status.String()
-}
-
-// commas formats n with a comma between each group of three digits.
-func commas(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
+	return "learning rate 0.5, seed 1, " + commas(strconv.Itoa(r.Iterations)) + " iterations, stop rule max, goal 0.001, " + r.Status.String()
 }
 
 // longHistory returns a made-up history of 1000 points over 1e8

@@ -3,47 +3,115 @@ package plot
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	gplot "gonum.org/v1/plot"
 )
 
-// countTicks marks an iteration axis: gonum's default positions, labelled
-// in one unit for the whole axis, so that 20,000,000 reads "20M" and
-// 15,000 reads "15k" rather than "2e+07" or "15000".
+// Every number on a picture's axes is written in one style, which the
+// command's own output shares (15,891 iterations, goal 0.001, 1e-10):
+// whole numbers in full, with a comma between each group of three digits;
+// other numbers in at most six significant digits; and numbers below
+// 0.001 (or, when not whole, of a million or more) with a plain power of
+// ten, 1e-4 or 2.5e7, never 1e-04 or 2.5e+07.
+
+// numLabel formats the number v in the pictures' style.
+func numLabel(v float64) string {
+	switch {
+	case v == 0:
+		return "0" // also −0
+	case v == math.Trunc(v) && math.Abs(v) < 1e15:
+		return commas(strconv.FormatFloat(v, 'f', 0, 64))
+	case math.Abs(v) < 1e-3 || math.Abs(v) >= 1e6:
+		// Six significant digits hide float noise; "2.50000e-07" becomes
+		// "2.5e-7".
+		mant, exp, _ := strings.Cut(strconv.FormatFloat(v, 'e', 5, 64), "e")
+		if strings.Contains(mant, ".") {
+			mant = strings.TrimRight(strings.TrimRight(mant, "0"), ".")
+		}
+		e, _ := strconv.Atoi(exp) // "-07" is -7
+		return mant + "e" + strconv.Itoa(e)
+	}
+	// Six significant digits hide float noise such as 0.30000000000000004.
+	whole, frac, _ := strings.Cut(strconv.FormatFloat(v, 'g', 6, 64), ".")
+	if frac != "" {
+		frac = "." + frac
+	}
+	return commas(whole) + frac
+}
+
+// commas puts a comma between each group of three digits of the whole
+// number s, which may have a sign: "-15000" becomes "-15,000".
+func commas(s string) string {
+	sign, digits := "", s
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		sign, digits = s[:1], s[1:]
+	}
+	var b strings.Builder
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return sign + b.String()
+}
+
+// countTicks marks an iteration axis: gonum's default positions,
+// labelled in full, 15,000 and 20,000,000 rather than 15000 or 2e+07.
 type countTicks struct{}
 
 // Ticks implements gplot.Ticker.
 func (countTicks) Ticks(lo, hi float64) []gplot.Tick {
-	ticks := gplot.DefaultTicks{}.Ticks(lo, hi)
-	top := 0.0
-	for _, t := range ticks {
-		if t.Label != "" {
-			top = max(top, math.Abs(t.Value))
+	return relabel(gplot.DefaultTicks{}.Ticks(lo, hi))
+}
+
+// countLabel formats the count v as numLabel does. The largest label on
+// the axis, top, no longer changes the style (counts were once written
+// 15k or 20M on long axes); it is kept for callers.
+func countLabel(v, _ float64) string { return numLabel(v) }
+
+// numberTicks marks an axis of any numbers with five to ten labels, at
+// the multiples of the step: the smallest of 1, 2, 2.5 or 5 times a
+// power of ten that leaves at most ten. Minor ticks mark each fifth of a
+// step (each half of a step of 2.5).
+type numberTicks struct{}
+
+// Ticks implements gplot.Ticker.
+func (numberTicks) Ticks(lo, hi float64) []gplot.Tick {
+	if !(hi > lo) || math.IsInf(hi-lo, 0) {
+		return gplot.DefaultTicks{}.Ticks(lo, hi)
+	}
+	const most = 10
+	mag := math.Pow10(int(math.Floor(math.Log10((hi - lo) / most))))
+	var step, minor float64
+	for _, s := range [...][2]float64{{1, 5}, {2, 5}, {2.5, 2}, {5, 5}, {10, 5}} {
+		step, minor = s[0]*mag, s[0]*mag/s[1]
+		if (hi-lo)/step <= most {
+			break
 		}
 	}
-	for i, t := range ticks {
-		if t.Label != "" {
-			ticks[i].Label = countLabel(t.Value, top)
+	var ticks []gplot.Tick
+	for k := math.Ceil(lo / minor); k*minor <= hi; k++ {
+		v := k * minor
+		t := gplot.Tick{Value: v}
+		if r := math.Round(v / step); math.Abs(v-r*step) < step*1e-9 {
+			t.Value = r * step // exactly a multiple, so that 0 is 0
+			t.Label = numLabel(t.Value)
 		}
+		ticks = append(ticks, t)
 	}
 	return ticks
 }
 
-// countLabel formats the count v in the unit that suits top, the largest
-// label on the axis: M for millions, k for thousands, else none.
-func countLabel(v, top float64) string {
-	unit, scale := "", 1.0
-	switch {
-	case top >= 1e6:
-		unit, scale = "M", 1e6
-	case top >= 1e4:
-		unit, scale = "k", 1e3
+// relabel rewrites the labels of the major ticks in the pictures' style.
+func relabel(ticks []gplot.Tick) []gplot.Tick {
+	for i, t := range ticks {
+		if t.Label != "" {
+			ticks[i].Label = numLabel(t.Value)
+		}
 	}
-	if v == 0 {
-		return "0"
-	}
-	// Six significant digits hide float noise such as 0.30000000000000004.
-	return strconv.FormatFloat(v/scale, 'g', 6, 64) + unit
+	return ticks
 }
 
 // decadeTicks marks a loss axis on which a loss v is drawn at log10(v),
@@ -86,24 +154,19 @@ func (d decadeTicks) Ticks(lo, hi float64) []gplot.Tick {
 	return ticks
 }
 
-// powerLabel formats 10^e: as a decimal from 0.001 to 1000, which a
-// learner reads at a glance, and as 1e-06 beyond.
+// powerLabel formats 10^e: in full from 0.001 to 1,000,000, which a
+// learner reads at a glance, and as 1e-4 or 1e7 beyond.
 func powerLabel(e int) string {
-	if e >= -3 && e <= 3 {
-		return strconv.FormatFloat(math.Pow(10, float64(e)), 'f', max(0, -e), 64)
+	if e >= -3 && e <= 6 {
+		return numLabel(math.Pow10(e))
 	}
-	return strconv.FormatFloat(math.Pow(10, float64(e)), 'e', 0, 64)
+	return "1e" + strconv.Itoa(e)
 }
 
 // spanTicks returns gonum's default ticks for the range r rather than
 // for the whole axis, so that an axis from -0.25 to 1.25 for inputs of 0
 // and 1 is labelled 0, 0.5 and 1.
 func spanTicks(r [2]float64) gplot.Ticker {
-	ticks := gplot.DefaultTicks{}.Ticks(r[0], r[1])
-	for i, t := range ticks {
-		if t.Label != "" { // "0" and "1" rather than "0.0" and "1.0"
-			ticks[i].Label = strconv.FormatFloat(t.Value, 'g', 6, 64)
-		}
-	}
-	return gplot.ConstantTicks(ticks)
+	// "0" and "1" rather than "0.0" and "1.0".
+	return gplot.ConstantTicks(relabel(gplot.DefaultTicks{}.Ticks(r[0], r[1])))
 }
