@@ -13,23 +13,28 @@ const (
 
 // perceptron reports whether it can prove, quickly, that the rows are
 // separable with a margin no certificate can hide (see proves): then
-// farkas could only fail. It tries the perceptron rule: take the rows in
-// turn, and wherever w·x + b has the wrong sign (or is 0), add y·x to w
-// and y to b. If weights that separate the rows exist, this finds some,
-// but may take many passes.
+// farkas could only fail.
 func (p *problem) perceptron() bool {
-	w := make([]float64, p.n)
-	b := 0.0
-	corrections := 0
-	for range maxEpochs {
+	w, b, ok := p.learn(maxEpochs, maxCorrections)
+	return ok && p.proves(w, b)
+}
+
+// learn tries the perceptron rule: take the rows in turn, and wherever
+// w·x + b has the wrong sign (or is 0), add y·x to w and y to b. If
+// weights that separate the rows exist, this finds some, but may take
+// many passes; it gives up after epochs passes or corrections
+// corrections and reports whether w, b separate every row.
+func (p *problem) learn(epochs, corrections int) (w []float64, b float64, ok bool) {
+	w = make([]float64, p.n)
+	for range epochs {
 		wrong := false
 		for r := range p.row {
 			x, y := p.x(r), p.y(r)
 			if y*excitation(w, b, x) > 0 {
 				continue
 			}
-			if corrections++; corrections > maxCorrections {
-				return false
+			if corrections--; corrections < 0 {
+				return w, b, false
 			}
 			for j, v := range x {
 				w[j] += y * v
@@ -38,10 +43,10 @@ func (p *problem) perceptron() bool {
 			wrong = true
 		}
 		if !wrong {
-			return p.proves(w, b)
+			return w, b, true
 		}
 	}
-	return false
+	return w, b, false
 }
 
 // proves reports whether w, b, which put every row on its side, also show

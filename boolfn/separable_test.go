@@ -463,3 +463,56 @@ func mustParse(t *testing.T, s string) *Func {
 	}
 	return f
 }
+
+// TestThresholdFunctionsAreSeparable: every threshold function, 1 where
+// w·x > θ for some weights w, is separable by definition. Separable must
+// say so and give weights that put every row on its side, including the
+// degenerate cases where the weights program's equations have more than
+// one solution (11110000111111111111000011111111, b ∨ ¬c of 5 inputs,
+// was one).
+func TestThresholdFunctionsAreSeparable(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	check := func(table string) {
+		t.Helper()
+		f, err := ParseTable(table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := f.Dataset()
+		s, err := Separable(d)
+		if err != nil || !s.Separable {
+			t.Fatalf("%s: %+v, %v; want separable", table, s, err)
+		}
+		for r := range d.Len() {
+			x, tg := d.Row(r)
+			if u := excitation(s.W, s.B, x); (u > 0) != (tg == 1) || u == 0 {
+				t.Fatalf("%s: w = %v, b = %v put row %d on the wrong side", table, s.W, s.B, r)
+			}
+		}
+	}
+	check("11110000111111111111000011111111")
+	cases := 300
+	if testing.Short() {
+		cases = 60
+	}
+	for range cases {
+		n := 5 + rng.IntN(3)
+		w := make([]float64, n)
+		for j := range w {
+			w[j] = float64(rng.IntN(9) - 4) // small whole weights: many ties, degenerate programs
+		}
+		theta := float64(rng.IntN(9)-4) + 0.5
+		table := make([]byte, 1<<n)
+		for r := range table {
+			u := 0.0
+			for j := range n {
+				u += w[j] * float64(r>>(n-1-j)&1)
+			}
+			table[r] = '0'
+			if u > theta {
+				table[r] = '1'
+			}
+		}
+		check(string(table))
+	}
+}

@@ -38,8 +38,13 @@ const (
 	jitterSize = 1e-6
 	// maxRoundDenominator is the largest denominator readable tries.
 	maxRoundDenominator = 64
-	// tries is how many perturbations weights tries before it gives up.
+	// tries is how many perturbations weights tries before it falls back
+	// on the perceptron rule.
 	tries = 3
+	// fallbackCorrections bounds the perceptron rule when the linear
+	// program's weights fail: far more than any function of up to 4
+	// inputs needs (161), and still a fraction of a second.
+	fallbackCorrections = 1 << 20
 )
 
 // errUnbounded reports that a linear program's objective has no bound.
@@ -64,6 +69,15 @@ func (p *problem) weights() (*Separation, error) {
 			return &Separation{Separable: true, W: w, B: b}, nil
 		}
 		err = errors.New("boolfn: weights from the linear program do not separate the rows")
+	}
+	// A degenerate program can leave the equations of complementary
+	// slackness more than one solution, and the one found may not
+	// separate. If weights exist, the perceptron rule finds some (whole
+	// numbers, for boolean rows); it returns only weights that separate.
+	if w, b, ok := p.learn(math.MaxInt, fallbackCorrections); ok {
+		if w, b, ok := p.readable(w, b); ok {
+			return &Separation{Separable: true, W: w, B: b}, nil
+		}
 	}
 	return nil, err
 }
