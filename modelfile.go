@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
+	"strings"
 )
 
 // Saved models are JSON documents:
@@ -108,7 +110,10 @@ func Save(w io.Writer, m Model, info *ModelInfo) error {
 
 // Load reads a model saved by Save. It checks everything: the format and
 // version, the kind, that the dimensions agree and that every number is
-// finite, and reports the first problem it finds.
+// finite, and reports the first problem it finds, in one line. The sizes
+// a file claims (inputs, hidden neurons) are checked against the weights
+// it holds before a model of that size is made, so Load allocates in
+// proportion to what it reads, whatever the file claims.
 func Load(r io.Reader) (Model, *ModelInfo, error) {
 	dec := json.NewDecoder(r)
 	dec.DisallowUnknownFields()
@@ -126,7 +131,8 @@ func Load(r io.Reader) (Model, *ModelInfo, error) {
 	return m, doc.Info, nil
 }
 
-// jsonProblem words a JSON decoding error for people.
+// jsonProblem words a JSON decoding error for people: what is wrong and
+// where, without the decoder's Go type names.
 func jsonProblem(err error) string {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
@@ -136,21 +142,59 @@ func jsonProblem(err error) string {
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return "file ends in the middle of the model (truncated?)"
 	case errors.As(err, &syn):
-		return fmt.Sprintf("not valid JSON at byte %d: %v", syn.Offset, syn)
+		return fmt.Sprintf("not valid JSON at byte %d: %s", syn.Offset, strings.TrimPrefix(syn.Error(), "json: "))
 	case errors.As(err, &typ):
-		if typ.Field != "" {
-			return fmt.Sprintf("field %q: %s is not a %s", typ.Field, typ.Value, typ.Type)
+		got := clip(typ.Value)
+		if typ.Field == "" {
+			return fmt.Sprintf("a JSON %s, not a model object", got)
 		}
-		return fmt.Sprintf("a JSON %s, not a model object", typ.Value)
+		want := "text"
+		switch typ.Type.Kind() {
+		case reflect.Float32, reflect.Float64:
+			want = "a number"
+			if strings.HasPrefix(typ.Value, "number") {
+				return fmt.Sprintf("field %q: %s is out of range", typ.Field, got)
+			}
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+			reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+			want = "a whole number"
+			if strings.HasPrefix(typ.Value, "number") {
+				return fmt.Sprintf("field %q: %s is not a whole number in range", typ.Field, got)
+			}
+		case reflect.Bool:
+			want = "true or false"
+		case reflect.Slice, reflect.Array:
+			want = "a list"
+		case reflect.Struct, reflect.Map, reflect.Pointer:
+			want = "an object"
+		}
+		return fmt.Sprintf("field %q: want %s, not a JSON %s", typ.Field, want, got)
 	}
-	return err.Error()
+	// Other messages, such as for an unknown field, are plain words.
+	return clipTo(strings.TrimPrefix(err.Error(), "json: "), 120)
+}
+
+// clip cuts a long text from the file to its start, so that an error
+// message stays short whatever the file holds.
+func clip(s string) string { return clipTo(s, 40) }
+
+// clipTo cuts s to at most most bytes and "…".
+func clipTo(s string, most int) string {
+	if len(s) <= most {
+		return s
+	}
+	cut := most
+	for cut > 0 && s[cut]&0xC0 == 0x80 { // not inside a UTF-8 sequence
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // model checks doc and builds its model.
 func (doc *modelJSON) model() (Model, error) {
 	switch {
 	case doc.Format != ModelFormat:
-		return nil, fmt.Errorf("format is %q, want %q", doc.Format, ModelFormat)
+		return nil, fmt.Errorf("format is %q, want %q", clip(doc.Format), ModelFormat)
 	case doc.Version < 1:
 		return nil, fmt.Errorf("version %d is not a valid version", doc.Version)
 	case doc.Version > ModelVersion:
@@ -177,13 +221,13 @@ func (doc *modelJSON) model() (Model, error) {
 		if h < 1 || h > maxLoadHidden {
 			return nil, fmt.Errorf("net has %d hidden neurons, want 1 to %d", h, maxLoadHidden)
 		}
-		n := NewNet(doc.Inputs, h)
+		// Every layer is checked against the weights the file holds before
+		// the network is allocated: its size is then that of the data read,
+		// whatever sizes the file claims.
 		for j, l := range doc.Hidden {
 			if err := checkLayer(fmt.Sprintf("hidden neuron %d", j+1), l, doc.Inputs); err != nil {
 				return nil, err
 			}
-			copy(n.W1[j*doc.Inputs:], l.Weights)
-			n.B1[j] = *l.Bias
 		}
 		if doc.Output == nil {
 			return nil, errors.New(`net has no "output" neuron`)
@@ -191,13 +235,18 @@ func (doc *modelJSON) model() (Model, error) {
 		if err := checkLayer("output neuron", *doc.Output, h); err != nil {
 			return nil, err
 		}
+		n := NewNet(doc.Inputs, h)
+		for j, l := range doc.Hidden {
+			copy(n.W1[j*doc.Inputs:], l.Weights)
+			n.B1[j] = *l.Bias
+		}
 		copy(n.W2, doc.Output.Weights)
 		n.B2 = *doc.Output.Bias
 		return n, nil
 	case "":
 		return nil, errors.New(`no "kind" ("neuron" or "net")`)
 	}
-	return nil, fmt.Errorf(`kind %q is not "neuron" or "net"`, doc.Kind)
+	return nil, fmt.Errorf(`kind %q is not "neuron" or "net"`, clip(doc.Kind))
 }
 
 // checkLayer checks one neuron's weights (want of them) and bias.

@@ -3,8 +3,11 @@ package neuron
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strings"
 	"testing"
@@ -88,15 +91,50 @@ func TestLoadRejects(t *testing.T) {
 		{`{"format":"neuron-model","version":1,"kind":"net","inputs":2,"hidden":[{"weights":[1,2],"bias":0}],"output":{"weights":[1,2],"bias":0}}`, "output neuron has 2 weights, want 1"},
 		{`{"format":"neuron-model","version":1,"kind":"net","inputs":1,"weights":[1],"bias":0,"hidden":[{"weights":[1],"bias":0}],"output":{"weights":[1],"bias":0}}`, `not "weights"`},
 		{`{"format":"neuron-model","version":1,"kind":"neuron","inputs":1,"weights":[1],"bias":0,"info":{"names":["a","b"]}}`, "2 input names for 1 inputs"},
+		{strings.Replace(good, `"inputs":2`, `"inputs":1e30`, 1), `field "inputs": number 1e30 is not a whole number`},
+		{strings.Replace(good, `"inputs":2`, `"inputs":"2"`, 1), `field "inputs": want a whole number, not a JSON string`},
+		{strings.Replace(good, `"bias":3`, `"bias":[3]`, 1), `field "bias": want a number, not a JSON array`},
+		{strings.Replace(good, `"neuron-model"`, `"`+strings.Repeat("x", 5000)+`"`, 1), `format is "xxxxxxxx`},
+		// Sizes the data does not bear out are refused before anything
+		// of that size is allocated.
+		{strings.Replace(good, `"inputs":2`, `"inputs":1048576`, 1), "has 2 weights, want 1048576"},
+		{claimNet(1<<20, 1<<16, `{}`), "hidden neuron 1 has no weights"},
+		{claimNet(1<<20, 1<<16, `{"weights":[1,2],"bias":0}`), "hidden neuron 1 has 2 weights, want 1048576"},
+		{claimNet(2, 1<<16+1, `{}`), "65537 hidden neurons, want 1 to 65536"},
 	} {
 		_, _, err := Load(strings.NewReader(c.file))
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("Load(%.60q): error %v, want one containing %q", c.file, err, c.want)
 		}
-		if err != nil && strings.Contains(err.Error(), "\n") {
-			t.Errorf("Load(%.60q): error has several lines: %q", c.file, err)
+		if err != nil && (strings.Contains(err.Error(), "\n") || len(err.Error()) > 200) {
+			t.Errorf("Load(%.60q): error has several lines or is long: %q", c.file, err)
+		}
+		for _, internal := range []string{"float64", " int", "json:", "Go value", "reflect"} {
+			if err != nil && strings.Contains(err.Error(), internal) {
+				t.Errorf("Load(%.60q): error %q speaks of Go's %q", c.file, err, internal)
+			}
 		}
 	}
+}
+
+// claimNet returns a model file of a network that claims the given
+// inputs and hidden neurons, each hidden neuron written as layer.
+func claimNet(inputs, hidden int, layer string) string {
+	layers := strings.Repeat(layer+",", hidden-1) + layer
+	return fmt.Sprintf(`{"format":"neuron-model","version":2,"kind":"net","inputs":%d,"hidden":[%s],"output":{"weights":[1],"bias":0}}`, inputs, layers)
+}
+
+// loadAllocationLimit bounds the memory Load may allocate for a file of n
+// bytes: some multiple of what it reads (each number of two or three
+// characters becomes eight bytes, slices double as they grow, the
+// decoder buffers the text) and a little more.
+func loadAllocationLimit(n int) uint64 { return 64*uint64(n) + 8<<20 }
+
+// heapAllocated returns the bytes allocated on the heap so far.
+func heapAllocated() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
 }
 
 func FuzzLoad(f *testing.F) {
@@ -105,8 +143,21 @@ func FuzzLoad(f *testing.F) {
 	f.Add(buf.Bytes())
 	f.Add([]byte(`{"format":"neuron-model","version":1,"kind":"neuron","inputs":2,"weights":[1,2],"bias":3}`))
 	f.Add([]byte(`{"format":"neuron-model","version":1,"kind":"net","inputs":1,"hidden":[{"weights":[1],"bias":0}],"output":{"weights":[1],"bias":0}}`))
+	// Files that claim more than they hold: a million inputs and 65,536
+	// hidden neurons in a 197 KB file would be half a terabyte of weights.
+	f.Add([]byte(claimNet(1<<20, 1<<16, `{}`)))
+	f.Add([]byte(claimNet(1<<20, 1000, `{"weights":[0],"bias":0}`)))
+	f.Add([]byte(`{"format":"neuron-model","version":2,"kind":"neuron","inputs":1048576,"weights":[1],"bias":0}`))
+	f.Add([]byte(`{"format":"neuron-model","version":2,"kind":"neuron","inputs":1,"weights":[1],"bias":0,"info":{"names":["a"],"start":[1,2,3]}}`))
+	// An over-allocation fails the fuzz twice over: the memory limit makes
+	// the collector fight for it, and the allocation is measured.
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(512 << 20))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		before := heapAllocated()
 		m, info, err := Load(bytes.NewReader(data))
+		if got, most := heapAllocated()-before, loadAllocationLimit(len(data)); got > most {
+			t.Fatalf("Load allocated %d bytes for a file of %d bytes, more than %d", got, len(data), most)
+		}
 		if err != nil {
 			return
 		}

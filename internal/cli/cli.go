@@ -10,48 +10,13 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/neuronlab/neuron/internal/run"
 )
-
-// Exit codes of the neuron command.
-const (
-	ExitOK         = 0   // done; for train, the goal was met
-	ExitError      = 1   // bad input or a failure: nothing (more) was learned
-	ExitNotLearned = 2   // training ran but did not meet the goal (cap, stall, saturation)
-	ExitInterrupt  = 130 // interrupted (Ctrl-C); the result so far was printed
-)
-
-// exitError carries an exit code with its error.
-type exitError struct {
-	code int
-	err  error
-}
-
-func (e *exitError) Error() string { return e.err.Error() }
-func (e *exitError) Unwrap() error { return e.err }
-
-// notLearned returns an error for a run that ended without meeting its goal.
-func notLearned(format string, a ...any) error {
-	return &exitError{code: ExitNotLearned, err: fmt.Errorf(format, a...)}
-}
-
-// ExitCode returns the exit code for an error returned by Run.
-func ExitCode(err error) int {
-	var e *exitError
-	switch {
-	case err == nil:
-		return ExitOK
-	case errors.As(err, &e):
-		return e.code
-	case errors.Is(err, context.Canceled):
-		return ExitInterrupt
-	}
-	return ExitError
-}
 
 // IO is where a command reads and writes.
 type IO struct {
@@ -62,25 +27,47 @@ type IO struct {
 }
 
 // Run runs the neuron command with the given arguments (without the
-// program name). It returns an error to be printed as one line, and whose
-// ExitCode is the process's exit code. ctx is canceled on Ctrl-C.
+// program name). It returns an error whose Message is printed, as one
+// line, and whose ExitCode is the process's exit status. Canceling ctx
+// stops the run as Ctrl-C does; a cause of type Interrupt gives the
+// signal's exit status.
 func Run(ctx context.Context, args []string, io IO) error {
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	out := &stdout{w: io.Out, stop: stop}
+	io.Out = out
 	root := newRoot(io)
 	if args == nil {
 		args = []string{} // cobra reads os.Args when given nil
 	}
-	root.SetArgs(args)
-	root.SetIn(io.In)
-	root.SetOut(io.Out)
-	root.SetErr(io.Err)
+	root.SetArgs(rewriteArgs(root, args))
 	err := root.ExecuteContext(ctx)
+	// Once a signal has stopped the run, its output may fail too (a
+	// closed terminal); otherwise a failed output is the first thing to
+	// report, as the results were lost.
+	var sig Interrupt
+	if ferr := out.failure(); ferr != nil && !errors.As(context.Cause(ctx), &sig) {
+		return ferr
+	}
+	var exit *exitError
 	switch {
 	case err == nil:
 		return nil
-	case strings.HasPrefix(err.Error(), "unknown command"):
-		// cobra's own message lists suggestions on several lines; keep one.
-		line, _, _ := strings.Cut(err.Error(), "\n")
-		return errors.New(line + " (see 'neuron --help')")
+	case errors.As(err, &exit) && exit.err == nil:
+		return err
+	case errors.Is(err, context.Canceled) && ctx.Err() != nil:
+		return interruption(ctx, err)
+	case strings.HasPrefix(err.Error(), "unknown command ") && strings.Contains(err.Error(), ` for "`):
+		// cobra's 'unknown command "x" for "neuron serve"': an argument to
+		// a command that takes none, or a command the root does not know.
+		typed, path, _ := strings.Cut(strings.TrimPrefix(err.Error(), "unknown command "), " for ")
+		if t, uerr := strconv.Unquote(typed); uerr == nil {
+			typed = t
+		}
+		if path, _ := strconv.Unquote(path); path != root.Name() && path != "" {
+			return fmt.Errorf("%s takes no arguments, got %q (see '%s --help')", path, run.Short(typed), path)
+		}
+		return unknownCommand(root, typed)
 	}
 	return plainError{err}
 }
@@ -112,24 +99,90 @@ Run without arguments, it repeats the original demo: one neuron learns AND,
 then OR, with learning rate 0.5 and loss goal 1e-10, and prints the
 expected and actual output for each row of the truth table.
 
+Standard output carries results only; notices and errors go to standard
+error. train, check, functions and predict print JSON with --json.
+
 Exit status: 0 when the goal was met, 1 for bad input or another error,
-2 when training ended without meeting the goal, 130 when interrupted.`,
-		Args: cobra.NoArgs,
+2 when training ended without meeting the goal, 3 when 'neuron check' finds
+that one neuron cannot learn the function; 130 when interrupted by Ctrl-C,
+143 by SIGTERM and 129 by SIGHUP (the result so far was printed and its
+files written), 141 when standard output was closed (| head).`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return unknownCommand(cmd, args[0])
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runDemo(cmd.Context(), io.Out, seed)
 		},
+		Version:       version(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
 	seed = run.DefaultSeed
 	root.Flags().VarP(run.SeedValue{P: &seed}, "seed", "s", "random seed; the same seed repeats the run bit for bit")
+	root.RegisterFlagCompletionFunc("seed", nothing)
 	root.SetFlagErrorFunc(flagError)
-	for _, c := range []*cobra.Command{newTrainCmd(io), newCheckCmd(io), newFunctionsCmd(io), newPredictCmd(io)} {
+	root.SetVersionTemplate("neuron {{.Version}}\n")
+	for _, c := range []*cobra.Command{newTrainCmd(io), newCheckCmd(io), newFunctionsCmd(io), newPredictCmd(io), newServeCmd(io)} {
 		c.SetFlagErrorFunc(flagError)
 		root.AddCommand(c)
 	}
-	root.CompletionOptions.DisableDefaultCmd = true
+	root.SuggestionsMinimumDistance = 2
+	root.SetHelpCommand(newHelpCmd(root))
+	root.SetIn(io.In)
+	root.SetOut(io.Out)
+	root.SetErr(io.Err)
+	addCompletionCmd(root) // after SetOut: it keeps the writer it finds
 	return root
+}
+
+// addCompletionCmd adds cobra's 'completion' command, which prints a
+// shell's completion script, and makes an unknown shell an error rather
+// than a page of help.
+func addCompletionCmd(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		c.Args = cobra.ArbitraryArgs
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return cmd.Help()
+			}
+			return fmt.Errorf("completion: unknown shell %q: want bash, zsh, fish or powershell (see 'neuron completion --help')", run.Short(args[0]))
+		}
+	}
+}
+
+// newHelpCmd is 'neuron help [command]', which unlike cobra's own fails
+// with a suggestion for a command it does not know.
+func newHelpCmd(root *cobra.Command) *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		RunE: func(c *cobra.Command, args []string) error {
+			cmd, rest, err := root.Find(args)
+			if err != nil || len(rest) > 0 {
+				return unknownCommand(root, strings.Join(args, " "))
+			}
+			return cmd.Help()
+		},
+		ValidArgsFunction: func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var names []string
+			for _, sub := range root.Commands() {
+				if sub.IsAvailableCommand() && strings.HasPrefix(sub.Name(), toComplete) {
+					names = append(names, sub.Name()+"\t"+sub.Short)
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+	}
 }
 
 // badFlagValue matches the flag package's message for a value that did
@@ -141,7 +194,17 @@ var badFlagValue = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-\w, )?(
 func flagError(cmd *cobra.Command, err error) error {
 	msg := err.Error()
 	if m := badFlagValue.FindStringSubmatch(msg); m != nil {
-		msg = fmt.Sprintf("%s %q: %s", m[2], run.Short(m[1]), m[3])
+		value, why := m[1], m[3]
+		if f := cmd.Flags().Lookup(strings.TrimPrefix(m[2], "--")); f != nil && f.Value.Type() == "bool" {
+			why = "want true or false"
+		}
+		why = strings.ReplaceAll(why, strconv.Quote(value), strconv.Quote(run.Short(value)))
+		msg = fmt.Sprintf("%s %q: %s", m[2], run.Short(value), why)
+	} else if name, ok := strings.CutPrefix(msg, "unknown flag: --"); ok {
+		msg = "unknown flag --" + run.Short(name) + suggestFlag(cmd, name)
+	} else if rest, ok := strings.CutPrefix(msg, "unknown shorthand flag: "); ok {
+		letter, arg, _ := strings.Cut(rest, " in ")
+		msg = fmt.Sprintf("unknown flag -%s in %q", strings.Trim(letter, "'"), run.Short(arg))
 	}
 	return fmt.Errorf("%s (see '%s --help')", msg, cmd.CommandPath())
 }

@@ -144,9 +144,9 @@ func TestBadInput(t *testing.T) {
 		want string
 	}{
 		{[]string{"train", "frobnicate"}, "frobnicate"},
-		{[]string{"train"}, "needs FUNC"},
-		{[]string{"train", "and", "or"}, "needs FUNC"},
-		{[]string{"train", "and", "--bogus"}, "unknown flag: --bogus"},
+		{[]string{"train"}, "FUNC missing"},
+		{[]string{"train", "and", "or"}, "one FUNC expected, got 2"},
+		{[]string{"train", "and", "--bogus"}, "unknown flag --bogus"},
 		{[]string{"train", "and", "--rate", "0"}, `--rate "0": must be a positive number`},
 		{[]string{"train", "and", "--rate", "-1"}, `--rate "-1": must be a positive number`},
 		{[]string{"train", "and", "--rate", "NaN"}, `--rate "NaN": not a number`},

@@ -1,10 +1,6 @@
 package cli
 
-import (
-	"math"
-
-	"github.com/neuronlab/neuron/internal/explain"
-)
+import "github.com/neuronlab/neuron/internal/explain"
 
 // Numbers for people, as everywhere in the command.
 var (
@@ -12,6 +8,3 @@ var (
 	count      = explain.Count   // 1,234,567
 	weightList = explain.Weights // "w1 = 7.37, w2 = 7.37"
 )
-
-// finite reports whether v is neither ±Inf nor NaN.
-func finite(v float64) bool { return !math.IsInf(v, 0) && !math.IsNaN(v) }

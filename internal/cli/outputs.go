@@ -2,8 +2,10 @@ package cli
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,18 +18,18 @@ import (
 // outputs are the files a training run writes, checked before training
 // so that a bad name fails at once rather than after a long run.
 type outputs struct {
+	plotDir                string // created when the pictures are drawn, if it does not exist
 	lossPath, boundaryPath string
 	lossFmt, boundaryFmt   plot.Format
 	x, y                   int // inputs the boundary shows
 	traceFormat            string
 }
 
-func (o *trainOpts) outputs(d *neuron.Dataset) (*outputs, error) {
-	outs := &outputs{lossPath: o.plotLoss, boundaryPath: o.plotBoundary, x: 0, y: 1}
+// outputs checks the output flags against the data set d, read from the
+// file input (empty for a function given by name, table or expression).
+func (o *trainOpts) outputs(d *neuron.Dataset, input string) (*outputs, error) {
+	outs := &outputs{plotDir: o.plotDir, lossPath: o.plotLoss, boundaryPath: o.plotBoundary, x: 0, y: 1}
 	if o.plotDir != "" {
-		if err := os.MkdirAll(o.plotDir, 0o755); err != nil {
-			return nil, fmt.Errorf("--plot: %v", err)
-		}
 		if outs.lossPath == "" {
 			outs.lossPath = filepath.Join(o.plotDir, "loss.png")
 		}
@@ -38,34 +40,21 @@ func (o *trainOpts) outputs(d *neuron.Dataset) (*outputs, error) {
 	var err error
 	if outs.lossPath != "" {
 		if outs.lossFmt, err = plot.FormatOf(outs.lossPath); err != nil {
-			return nil, fmt.Errorf("--plot-loss: %v", err)
+			return nil, fmt.Errorf("--plot-loss %s: want a .png or .svg file", shortPath(outs.lossPath))
 		}
 	}
 	if outs.boundaryPath != "" {
 		if outs.boundaryFmt, err = plot.FormatOf(outs.boundaryPath); err != nil {
-			return nil, fmt.Errorf("--plot-boundary: %v", err)
+			return nil, fmt.Errorf("--plot-boundary %s: want a .png or .svg file", shortPath(outs.boundaryPath))
 		}
 	}
 	if d.Inputs == 1 {
 		outs.y = 0
 	}
 	if o.plotInputs != "" {
-		names := inputNames(d)
-		parts := strings.Split(o.plotInputs, ",")
-		if len(parts) != 2 || d.Inputs < 2 {
-			return nil, fmt.Errorf("--plot-inputs %q: want two input names, e.g. %s,%s", o.plotInputs, names[0], names[min(1, len(names)-1)])
+		if outs.x, outs.y, err = plotInputs(o.plotInputs, inputNames(d)); err != nil {
+			return nil, err
 		}
-		idx := make([]int, 2)
-		for k, p := range parts {
-			idx[k] = indexOf(names, strings.TrimSpace(p))
-			if idx[k] < 0 {
-				return nil, fmt.Errorf("--plot-inputs: no input named %q (inputs: %s)", p, strings.Join(names, ", "))
-			}
-		}
-		if idx[0] == idx[1] {
-			return nil, fmt.Errorf("--plot-inputs %q: want two different inputs", o.plotInputs)
-		}
-		outs.x, outs.y = idx[0], idx[1]
 	}
 	if o.traceFile != "" {
 		switch strings.ToLower(filepath.Ext(o.traceFile)) {
@@ -74,10 +63,53 @@ func (o *trainOpts) outputs(d *neuron.Dataset) (*outputs, error) {
 		case ".jsonl", ".json":
 			outs.traceFormat = "jsonl"
 		default:
-			return nil, fmt.Errorf("--trace-file %q: want a .csv or .jsonl file", o.traceFile)
+			return nil, fmt.Errorf("--trace-file %s: want a .csv or .jsonl file", shortPath(o.traceFile))
 		}
 	}
+	files := []output{
+		{"--save", o.save},
+		{"--plot-loss", outs.lossPath},
+		{"--plot-boundary", outs.boundaryPath},
+		{"--trace-file", o.traceFile},
+	}
+	if o.plotDir != "" && o.plotLoss == "" {
+		files[1].flag = "--plot"
+	}
+	if o.plotDir != "" && o.plotBoundary == "" {
+		files[2].flag = "--plot"
+	}
+	var named []output
+	for _, f := range files {
+		if f.path != "" {
+			named = append(named, f)
+		}
+	}
+	if err := checkOutputs(named, o.plotDir, input); err != nil {
+		return nil, err
+	}
 	return outs, nil
+}
+
+// plotInputs reads --plot-inputs: two different input names.
+func plotInputs(flag string, names []string) (x, y int, err error) {
+	parts := strings.Split(flag, ",")
+	if len(parts) != 2 || len(names) < 2 {
+		if len(names) < 2 {
+			return 0, 0, fmt.Errorf("--plot-inputs %q: the function has one input", run.Short(flag))
+		}
+		return 0, 0, fmt.Errorf("--plot-inputs %q: want two input names, e.g. %s,%s", run.Short(flag), names[0], names[1])
+	}
+	idx := make([]int, 2)
+	for k, p := range parts {
+		idx[k] = indexOf(names, strings.TrimSpace(p))
+		if idx[k] < 0 {
+			return 0, 0, fmt.Errorf("--plot-inputs: no input named %q (inputs: %s)", run.Short(p), run.Short(strings.Join(names, ", ")))
+		}
+	}
+	if idx[0] == idx[1] {
+		return 0, 0, fmt.Errorf("--plot-inputs %q: want two different inputs", run.Short(flag))
+	}
+	return idx[0], idx[1], nil
 }
 
 func indexOf(list []string, s string) int {
@@ -91,8 +123,48 @@ func indexOf(list []string, s string) int {
 
 func (outs *outputs) plots() bool { return outs.lossPath != "" || outs.boundaryPath != "" }
 
-// draw writes the pictures of a finished run.
-func (outs *outputs) draw(w io.Writer, p *run.Problem, res *run.Outcome) error {
+// draw writes the pictures of a finished run, and reports each on w. It
+// creates --plot's directory if need be, and removes it again if no
+// picture could be drawn in it.
+func (outs *outputs) draw(w io.Writer, p *run.Problem, res *run.Outcome) (written []string, err error) {
+	if outs.plotDir != "" {
+		err := os.Mkdir(outs.plotDir, 0o777)
+		switch {
+		case err == nil:
+			defer func() {
+				if len(written) == 0 {
+					os.Remove(outs.plotDir)
+				}
+			}()
+		case !errors.Is(err, fs.ErrExist):
+			return nil, fmt.Errorf("--plot %s: %v", shortPath(outs.plotDir), fileProblem(err))
+		}
+	}
+	labels := plotLabels(p, res)
+	if outs.lossPath != "" {
+		err := writeAtomic(outs.lossPath, func(b *bufio.Writer) error { return plot.WriteLoss(b, outs.lossFmt, res.History, labels) })
+		if err != nil {
+			return written, err
+		}
+		written = append(written, outs.lossPath)
+		fmt.Fprintf(w, "Loss curve drawn to %s.\n", outs.lossPath)
+	}
+	if outs.boundaryPath != "" {
+		opt := plot.BoundaryOptions{Labels: labels, X: outs.x, Y: outs.y}
+		err := writeAtomic(outs.boundaryPath, func(b *bufio.Writer) error {
+			return plot.WriteBoundary(b, outs.boundaryFmt, res.Model, p.Data, opt)
+		})
+		if err != nil {
+			return written, err
+		}
+		written = append(written, outs.boundaryPath)
+		fmt.Fprintf(w, "Decision boundary drawn to %s.\n", outs.boundaryPath)
+	}
+	return written, nil
+}
+
+// plotLabels are the pictures' title and subtitle.
+func plotLabels(p *run.Problem, res *run.Outcome) plot.Labels {
 	model := "one neuron"
 	if p.Setup.Hidden > 0 {
 		model = fmt.Sprintf("a %d-%d-1 network", p.Data.Inputs, p.Setup.Hidden)
@@ -102,27 +174,17 @@ func (outs *outputs) draw(w io.Writer, p *run.Problem, res *run.Outcome) error {
 	if c.Loss != neuron.SquaredError {
 		loss = c.Loss.String() + ", "
 	}
-	labels := plot.Labels{
-		Title: fmt.Sprintf("%s: %s", p.Func.Name, model),
+	return plot.Labels{
+		Title: fmt.Sprintf("%s: %s", funcName(p), model),
 		Subtitle: fmt.Sprintf("learning rate %s, seed %d, %s iterations, %sstop rule %s, goal %s, %s",
 			num(c.Rate), res.Seed, count(res.Iterations), loss, c.Stop, num(c.Goal), res.Status),
 	}
-	if outs.lossPath != "" {
-		err := writeAtomic(outs.lossPath, func(b *bufio.Writer) error { return plot.WriteLoss(b, outs.lossFmt, res.History, labels) })
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(w, "Loss curve drawn to %s.\n", outs.lossPath)
+}
+
+// funcName names what a problem learns.
+func funcName(p *run.Problem) string {
+	if p.Func != nil {
+		return p.Func.Name
 	}
-	if outs.boundaryPath != "" {
-		opt := plot.BoundaryOptions{Labels: labels, X: outs.x, Y: outs.y}
-		err := writeAtomic(outs.boundaryPath, func(b *bufio.Writer) error {
-			return plot.WriteBoundary(b, outs.boundaryFmt, res.Model, p.Data, opt)
-		})
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(w, "Decision boundary drawn to %s.\n", outs.boundaryPath)
-	}
-	return nil
+	return p.Setup.Func
 }

@@ -2,99 +2,272 @@ package cli
 
 import (
 	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/neuronlab/neuron"
+	"github.com/neuronlab/neuron/internal/run"
+)
+
+// Limits on what predict reads.
+const (
+	maxModelBytes = 256 << 20 // a model file; a 1,024-neuron network of 16 inputs is under 1 MB
+	maxLineBytes  = 1 << 20   // a line of standard input
 )
 
 func newPredictCmd(cio IO) *cobra.Command {
-	return &cobra.Command{
+	var asJSON bool
+	cmd := &cobra.Command{
 		Use:   "predict MODEL [INPUT...]",
 		Short: "Use a saved model: print its output and class for inputs",
 		Long: `predict loads a model saved with 'neuron train --save MODEL' and prints its
 output o (between 0 and 1) and its class (1 if o ≥ 0.5, else 0) for the
 inputs given as arguments, or, with no inputs, for each line of standard
 input: numbers separated by spaces, tabs or commas, one row per line
-(blank lines and lines starting with # are skipped).`,
+(blank lines and lines starting with # are skipped). Inputs may be negative:
+'neuron predict m.json -1 0'. Ctrl-C stops it reading standard input.
+
+With --json, standard output is one JSON object: model (the file), inputs
+(the input names) and predictions [{line, inputs, output, class}] (line, the
+line of standard input, is left out for inputs given as arguments). The
+object is complete even when a bad line stops predict.`,
 		Example: `  neuron train and --save and.json
   neuron predict and.json 1 1
-  printf '0 0\n0 1\n1 0\n1 1\n' | neuron predict and.json`,
-		Args: cobra.MinimumNArgs(1),
+  printf '0 0\n0 1\n1 0\n1 1\n' | neuron predict and.json --json`,
+		Args:              minArgs(1, "MODEL", "neuron predict and.json 1 1"),
+		ValidArgsFunction: completeModel,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := os.Open(args[0])
+			m, info, err := loadModel(args[0])
 			if err != nil {
-				return fmt.Errorf("model: %v", err)
+				return err
 			}
-			m, _, err := neuron.Load(bufio.NewReader(f))
-			f.Close()
-			if err != nil {
-				return fmt.Errorf("%s: %v", args[0], strings.TrimPrefix(err.Error(), "neuron: "))
-			}
-			out := bufio.NewWriter(cio.Out)
-			defer out.Flush()
+			p := &predictor{out: bufio.NewWriter(cio.Out), m: m, json: asJSON}
+			p.begin(args[0], modelInputNames(m, info))
+			defer p.end()
 			if len(args) > 1 {
-				x, err := parseInputs(args[1:], m.Inputs())
+				x, err := parseInputs(args[1:], p.names)
 				if err != nil {
 					return err
 				}
-				printPrediction(out, m.Output(x))
+				p.predict(0, x)
 				return nil
 			}
-			return predictLines(cio.In, out, m)
+			return p.lines(cmd.Context(), cio.In)
 		},
 	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the predictions as one JSON object (fields above)")
+	return cmd
 }
 
-// predictLines predicts each row of r, writing as it goes so that a
-// pipeline sees every row before a bad one stops it.
-func predictLines(r io.Reader, out *bufio.Writer, m neuron.Model) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), 16<<20)
-	for line := 1; sc.Scan(); line++ {
-		text := strings.TrimSpace(sc.Text())
-		if text == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		fields := strings.FieldsFunc(text, func(c rune) bool { return c == ',' || c == ' ' || c == '\t' || c == ';' })
-		x, err := parseInputs(fields, m.Inputs())
-		if err != nil {
-			out.Flush()
-			return fmt.Errorf("line %d: %v", line, err)
-		}
-		printPrediction(out, m.Output(x))
+// loadModel reads a saved model.
+func loadModel(path string) (neuron.Model, *neuron.ModelInfo, error) {
+	fail := func(err error) (neuron.Model, *neuron.ModelInfo, error) {
+		return nil, nil, fmt.Errorf("model file %s: %v", shortPath(path), err)
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("reading inputs: %v", err)
+	f, err := os.Open(path)
+	if err != nil {
+		return fail(fileProblem(err))
 	}
-	return nil
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return fail(errors.New("is a directory"))
+	}
+	r := &io.LimitedReader{R: f, N: maxModelBytes + 1}
+	m, info, err := neuron.Load(bufio.NewReader(r))
+	switch {
+	case r.N <= 0:
+		return fail(fmt.Errorf("larger than %d MB, not a model this program saved", maxModelBytes>>20))
+	case err != nil:
+		return fail(errors.New(strings.TrimPrefix(plainError{err}.Error(), "model: ")))
+	}
+	return m, info, nil
 }
 
-func parseInputs(fields []string, want int) ([]float64, error) {
-	if len(fields) != want {
-		return nil, fmt.Errorf("%d inputs given, the model has %d", len(fields), want)
+// modelInputNames returns the names of a model's inputs.
+func modelInputNames(m neuron.Model, info *neuron.ModelInfo) []string {
+	if info != nil && len(info.Names) == m.Inputs() {
+		return info.Names
 	}
-	x := make([]float64, want)
-	for i, s := range fields {
-		v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-		if err != nil || !finite(v) {
-			return nil, fmt.Errorf("input %d: %q is not a finite number", i+1, s)
-		}
-		x[i] = v
+	names := make([]string, m.Inputs())
+	for i := range names {
+		names[i] = fmt.Sprintf("x%d", i+1)
 	}
-	return x, nil
+	return names
 }
 
-// printPrediction prints the output and the class it stands for.
-func printPrediction(w io.Writer, o float64) {
+// A predictor prints a model's predictions, as text or as one JSON object.
+type predictor struct {
+	out   *bufio.Writer
+	m     neuron.Model
+	json  bool
+	names []string
+	n     int // predictions printed
+}
+
+// begin starts the JSON object.
+func (p *predictor) begin(model string, names []string) {
+	p.names = names
+	if p.json {
+		file, _ := json.Marshal(model)
+		in, _ := json.Marshal(names)
+		fmt.Fprintf(p.out, "{\n  \"model\": %s,\n  \"inputs\": %s,\n  \"predictions\": [", file, in)
+	}
+}
+
+// end completes the JSON object and writes out what is left.
+func (p *predictor) end() {
+	if p.json {
+		if p.n > 0 {
+			p.out.WriteString("\n  ")
+		}
+		p.out.WriteString("]\n}\n")
+	}
+	p.out.Flush()
+}
+
+// predictionJSON is one prediction of 'neuron predict --json'.
+type predictionJSON struct {
+	Line   int      `json:"line,omitempty"`
+	Inputs []number `json:"inputs"`
+	Output number   `json:"output"`
+	Class  int      `json:"class"`
+}
+
+// predict prints the model's output for x, from line (0: the arguments).
+func (p *predictor) predict(line int, x []float64) {
+	o := p.m.Output(x)
 	class := 0
 	if o >= 0.5 {
 		class = 1
 	}
-	fmt.Fprintf(w, "%.10f %d\n", o, class)
+	if p.json {
+		b, _ := json.Marshal(predictionJSON{line, numbers(x), number(o), class})
+		if p.n > 0 {
+			p.out.WriteByte(',')
+		}
+		p.out.WriteString("\n    ")
+		p.out.Write(b)
+	} else {
+		fmt.Fprintf(p.out, "%.10f %d\n", o, class)
+	}
+	p.n++
+}
+
+// An inputLine is a line of standard input, or the error that ended it.
+type inputLine struct {
+	n    int
+	text string
+	more bool  // more input is already at hand: the output can wait
+	err  error // io.EOF at the end
+}
+
+// errLongLine ends input whose line is too long to be a row of inputs.
+var errLongLine = fmt.Errorf("longer than %d MB; want one row of inputs per line", maxLineBytes>>20)
+
+// lines predicts each row of r, writing as it goes so that a pipeline
+// sees every row before a bad one stops it, and a person typing rows
+// sees each answer at once. Lines are read on their own goroutine so
+// that Ctrl-C stops predict even while it waits for input.
+func (p *predictor) lines(ctx context.Context, r io.Reader) error {
+	ch, done := make(chan inputLine), make(chan struct{})
+	defer close(done)
+	go readLines(r, ch, done)
+	for {
+		var l inputLine
+		select {
+		case <-ctx.Done():
+			if p.n == 0 {
+				return stopped("while waiting for standard input")
+			}
+			rows := "rows"
+			if p.n == 1 {
+				rows = "row"
+			}
+			return stopped("while reading standard input, after %d %s, whose predictions were printed", p.n, rows)
+		case l = <-ch:
+		}
+		switch {
+		case l.err == io.EOF:
+			return nil
+		case errors.Is(l.err, errLongLine):
+			return fmt.Errorf("standard input, line %d: %v", l.n, l.err)
+		case l.err != nil:
+			return fmt.Errorf("cannot read standard input: %v", fileProblem(l.err))
+		}
+		text := strings.TrimSpace(l.text)
+		if l.n == 1 {
+			text = strings.TrimPrefix(text, "\uFEFF") // a byte-order mark some editors write
+		}
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		fields := strings.FieldsFunc(text, func(c rune) bool { return c == ',' || c == ' ' || c == '\t' || c == ';' })
+		x, err := parseInputs(fields, p.names)
+		if err != nil {
+			return fmt.Errorf("standard input, line %d: %v", l.n, err)
+		}
+		p.predict(l.n, x)
+		if !l.more {
+			p.out.Flush()
+		}
+	}
+}
+
+// readLines sends r's lines to ch until the end of r, an error, or done.
+func readLines(r io.Reader, ch chan<- inputLine, done <-chan struct{}) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	for n := 1; ; n++ {
+		text, err := readLine(br)
+		select {
+		case ch <- inputLine{n: n, text: text, more: br.Buffered() > 0, err: err}:
+		case <-done:
+			return
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// readLine reads one line, at most maxLineBytes long.
+func readLine(br *bufio.Reader) (string, error) {
+	var line []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if len(line)+len(chunk) > maxLineBytes {
+			return "", errLongLine
+		}
+		line = append(line, chunk...)
+		switch {
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		case errors.Is(err, io.EOF) && len(line) > 0:
+			return string(line), nil
+		}
+		return string(line), err
+	}
+}
+
+// parseInputs reads a row of inputs, one for each of the model's inputs
+// names, as the flags read numbers.
+func parseInputs(fields []string, names []string) ([]float64, error) {
+	if want := len(names); len(fields) != want {
+		return nil, fmt.Errorf("%d inputs given, the model has %d: %s", len(fields), want, run.Short(strings.Join(names, ", ")))
+	}
+	x := make([]float64, len(names))
+	for i, s := range fields {
+		v, err := run.ParseNumber(s)
+		if err != nil {
+			return nil, fmt.Errorf("input %d %q: %v", i+1, run.Short(s), err)
+		}
+		x[i] = v
+	}
+	return x, nil
 }

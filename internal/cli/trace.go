@@ -26,9 +26,12 @@ type tracer struct {
 	text        io.Writer // the printed trace, or nil
 	first       int       // print the first steps...
 	every       int       // ...then every every-th step (0: none)
+	all         bool      // ...or every step
 	file        *bufio.Writer
 	fileFormat  string // "csv" or "jsonl"
-	fileAll     bool   // the file gets every step, not only the printed ones
+	fileFirst   int    // the steps the file gets, as first, every and all
+	fileEvery   int
+	fileAll     bool
 	explain     io.Writer
 	explainStep int     // the step to explain (0: none)
 	rate        float64 // the learning rate, for the explanation
@@ -122,9 +125,8 @@ func traceColumns(names []string, m neuron.Model) []column {
 // observe is the tracer's Config.Progress.
 func (t *tracer) observe(e neuron.Event) error {
 	it := e.Iteration
-	due := it <= t.first || t.every > 0 && it%t.every == 0
-	printed := t.text != nil && due
-	filed := t.file != nil && (t.fileAll || due)
+	printed := t.text != nil && due(it, t.first, t.every, t.all)
+	filed := t.file != nil && due(it, t.fileFirst, t.fileEvery, t.fileAll)
 	if printed || filed {
 		t.fill(e)
 		if printed {
@@ -143,6 +145,12 @@ func (t *tracer) observe(e neuron.Event) error {
 	}
 	copyModel(t.prev, e.Model)
 	return nil
+}
+
+// due reports whether step it is traced: one of the first steps, or a
+// multiple of every, or any step with all.
+func due(it, first, every int, all bool) bool {
+	return all || it <= first || every > 0 && it%every == 0
 }
 
 // fill computes the step's values from the model before it (t.prev) and

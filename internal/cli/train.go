@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -24,15 +25,21 @@ const (
 type trainOpts struct {
 	setup run.Setup
 
+	save                            string
 	plotDir, plotLoss, plotBoundary string
 	plotInputs                      string
 
-	trace                 bool
-	traceFirst, traceEvry int
-	traceFile             string
-	explain               int
-	save                  string
+	trace                  bool
+	traceFirst, traceEvery int
+	traceAll               bool
+	traceFile              string
+	explain                int
+	json                   bool
 }
+
+// traceFileSteps is how many steps a trace file keeps unless told: the
+// first 10,000, a few megabytes, however long the run.
+const traceFileSteps = 10_000
 
 func newTrainCmd(io IO) *cobra.Command {
 	o := &trainOpts{setup: run.Default(), traceFirst: 20}
@@ -63,62 +70,116 @@ rows do.
 Losses (--loss): 'squared' is ½(o−t)², the original demo's; its gradient
 (o−t)·o·(1−o) all but vanishes once an output saturates near 0 or 1, even a
 wrong one, which is why AND of 8 inputs is never learned with it.
-'cross-entropy' is −t·ln o − (1−t)·ln(1−o), whose gradient is simply o−t.`,
+'cross-entropy' is −t·ln o − (1−t)·ln(1−o), whose gradient is simply o−t.
+
+Output files are checked before training starts, written whole or not at all,
+and kept after Ctrl-C with the result so far. Standard output carries the
+results; notices (files written, restarts, progress) go to standard error.
+
+With --json, standard output is one JSON object: function, inputs (names),
+setup {model, hidden, rate, loss, stop, goal, max_iter (0: no cap), stall,
+seed, restarts}, status (goal_met, iteration_limit, stalled, saturated,
+diverged or interrupted), learned, seed (of the final attempt), iterations,
+stop_loss (the loss the stop rule measured last), rows, correct_rows,
+max_loss, mean_loss, table [{inputs, expected, output, loss}] (every row, or
+for more than 64 rows only the first 10 on the wrong side of 0.5:
+table_complete says which), model {kind, inputs, weights, bias, or hidden
+[{weights, bias}] and output {weights, bias}}, attempts [{seed, status,
+iterations, max_loss}], and files {model, loss_plot, boundary_plot, trace}
+written.
+
+Exit status: 0 learned, 1 bad input or an error, 2 not learned (cap, stall,
+saturation), 130 interrupted (143 for SIGTERM, 129 for SIGHUP).`,
 		Example: `  neuron train and
   neuron train or --stop row --goal 1e-10 --seed 7
   neuron train xor --hidden 2 --restarts 5
   neuron train and8 --loss cross-entropy
-  neuron train 'maj(a,b,c)' --rate 2`,
-		Args: exactArgs(1, "FUNC"),
+  neuron train 'maj(a,b,c)' --rate 2 --json`,
+		Args:              exactArgs(1, "FUNC", "neuron train and"),
+		ValidArgsFunction: completeFunction,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := emptyFlags(cmd, "save", "plot", "plot-loss", "plot-boundary", "plot-inputs", "trace-file"); err != nil {
+				return err
+			}
 			o.setup.Func = args[0]
-			fileAll := !cmd.Flags().Changed("trace-first") && !cmd.Flags().Changed("trace-every")
-			return runTrain(cmd.Context(), io, o, fileAll)
+			limited := cmd.Flags().Changed("trace-first") || cmd.Flags().Changed("trace-every")
+			return runTrain(cmd.Context(), io, o, limited)
 		},
 	}
 	f := cmd.Flags()
 	run.AddFlags(f, &o.setup)
-	f.StringVar(&o.plotDir, "plot", "", "draw the loss curve and the decision boundary as DIR/loss.png and DIR/boundary.png")
-	f.StringVar(&o.plotLoss, "plot-loss", "", "draw the loss curve to FILE (.png or .svg)")
-	f.StringVar(&o.plotBoundary, "plot-boundary", "", "draw the decision boundary to FILE (.png or .svg)")
-	f.StringVar(&o.plotInputs, "plot-inputs", "", "the two inputs the boundary shows, e.g. a,c (others are fixed at 0); default the first two")
-	f.BoolVar(&o.trace, "trace", false, "print each step: row drawn, excitation, output, loss, gradients, new weights")
-	f.Var(run.CountValue{P: &o.traceFirst}, "trace-first", "trace the first N steps")
-	f.Var(run.CountValue{P: &o.traceEvry}, "trace-every", "after those, trace every K-th step (0: none)")
-	f.StringVar(&o.traceFile, "trace-file", "", "write every step, all digits, to FILE (.csv or .jsonl); --trace-first/--trace-every limit it")
-	f.Var(run.CountValue{P: &o.explain}, "explain", "work step N by hand, each formula with its numbers: --explain=N (alone: step 1)")
+	f.StringVar(&o.save, "save", "", "save the learned model to `FILE` (JSON; 'neuron predict FILE' uses it)")
+	f.StringVar(&o.plotDir, "plot", "", "draw the loss curve and the decision boundary as `DIR`/loss.png and DIR/boundary.png (DIR is made if need be)")
+	f.StringVar(&o.plotLoss, "plot-loss", "", "draw the loss curve to `FILE` (.png or .svg)")
+	f.StringVar(&o.plotBoundary, "plot-boundary", "", "draw the decision boundary to `FILE` (.png or .svg)")
+	f.StringVar(&o.plotInputs, "plot-inputs", "", "the two inputs the boundary shows, e.g. `a,c` (others are fixed at 0); default the first two")
+	f.BoolVar(&o.trace, "trace", false, "print steps: row drawn, excitation, output, loss, gradients, new weights")
+	f.Var(run.CountValue{P: &o.traceFirst}, "trace-first", "trace the first `N` steps")
+	f.Var(run.CountValue{P: &o.traceEvery}, "trace-every", "after those, trace every `K`-th step (0: none)")
+	f.BoolVar(&o.traceAll, "trace-all", false, "trace every step (a long run makes a long trace: about 200 bytes a step in a file)")
+	f.StringVar(&o.traceFile, "trace-file", "", fmt.Sprintf("write the steps, all digits, to `FILE` (.csv or .jsonl): the first %s unless --trace-first, --trace-every or --trace-all say otherwise", count(traceFileSteps)))
+	f.Var(run.CountValue{P: &o.explain}, "explain", "work step `N` by hand, each formula with its numbers (alone: step 1)")
 	f.Lookup("explain").NoOptDefVal = "1"
-	f.StringVar(&o.save, "save", "", "save the learned model to FILE (JSON; 'neuron predict FILE' uses it)")
+	f.BoolVar(&o.json, "json", false, "print the result as one JSON object (fields above)")
+	completeSetupFlags(cmd)
+	cmd.RegisterFlagCompletionFunc("save", files("json"))
+	cmd.RegisterFlagCompletionFunc("plot", dirs)
+	cmd.RegisterFlagCompletionFunc("plot-loss", files("png", "svg"))
+	cmd.RegisterFlagCompletionFunc("plot-boundary", files("png", "svg"))
+	cmd.RegisterFlagCompletionFunc("trace-file", files("csv", "jsonl"))
+	for _, name := range []string{"plot-inputs", "trace-first", "trace-every", "explain"} {
+		cmd.RegisterFlagCompletionFunc(name, nothing)
+	}
 	return cmd
 }
 
-// exactArgs is cobra.ExactArgs with a message that names the argument.
-func exactArgs(n int, name string) cobra.PositionalArgs {
-	return func(cmd *cobra.Command, args []string) error {
-		if len(args) != n {
-			return fmt.Errorf("%s needs %s (see '%s --help')", cmd.CommandPath(), name, cmd.CommandPath())
+// emptyFlags reports a flag among names given an empty value, which
+// would otherwise read as not given at all.
+func emptyFlags(cmd *cobra.Command, names ...string) error {
+	for _, name := range names {
+		if f := cmd.Flags().Lookup(name); f != nil && f.Changed && strings.TrimSpace(f.Value.String()) == "" {
+			return fmt.Errorf("--%s is given an empty value: want %s (see '%s --help')", name, strings.SplitN(f.Usage, "`", 3)[1], cmd.CommandPath())
 		}
-		return nil
 	}
+	return nil
 }
 
-func runTrain(ctx context.Context, io IO, o *trainOpts, traceFileAll bool) error {
+// tableFile returns the table file a function argument names, or "" for
+// a name, table or expression. A directory is an error.
+func tableFile(arg string) (string, error) {
+	if !run.IsTableFile(arg) {
+		return "", nil
+	}
+	if st, err := os.Stat(arg); err == nil && st.IsDir() {
+		return "", fmt.Errorf("table file %s: is a directory", shortPath(arg))
+	}
+	return arg, nil
+}
+
+func runTrain(ctx context.Context, io IO, o *trainOpts, traceLimited bool) error {
+	if o.json && (o.trace || o.explain > 0) {
+		return errors.New("--json prints one JSON object, so it cannot be combined with --trace or --explain; --trace-file keeps the steps in a file")
+	}
+	input, err := tableFile(o.setup.Func)
+	if err != nil {
+		return err
+	}
 	p, err := run.Prepare(o.setup, run.CommandLimits)
 	var notSep *run.NotSeparableError
 	if errors.As(err, &notSep) {
 		return fmt.Errorf("%v ('neuron check' explains); try --hidden 2 (a two-layer network), or --force to train one neuron anyway", err)
 	}
 	if err != nil {
-		return err
+		return functionError(o.setup.Func, err)
 	}
-	s, f, d := &p.Setup, p.Func, p.Data
-	outs, err := o.outputs(d)
+	d := p.Data
+	outs, err := o.outputs(d, input)
 	if err != nil {
 		return err
 	}
 	out := io.Out
 	if p.Sep != nil && !p.Sep.Separable {
-		fmt.Fprintf(out, "%s is not linearly separable: one neuron cannot learn it. Training anyway (--force).\n", f.Name)
+		fmt.Fprintf(io.Err, "%s is not linearly separable: one neuron cannot learn it. Training anyway (--force).\n", funcName(p))
 	}
 	var traceFile *atomicFile
 	if o.traceFile != "" {
@@ -128,23 +189,73 @@ func runTrain(ctx context.Context, io IO, o *trainOpts, traceFileAll bool) error
 		defer traceFile.Abort() // after Commit, does nothing
 	}
 	var prog *progress
-	cfg := s.Config()
-	if io.Terminal {
-		prog = newProgress(io.Err, d, s.Loss, cfg.MaxIter)
+	if io.Terminal && !o.trace {
+		prog = newProgress(io.Err, d, p.Setup.Loss, p.Setup.Config().MaxIter)
 	}
+	opts := o.options(io, p, outs, traceFile, traceLimited, prog)
+	res, err := p.Train(ctx, opts)
+	if prog != nil {
+		prog.done()
+	}
+	if res == nil || res.Model == nil {
+		return err
+	}
+
+	// Files are written even after Ctrl-C: the result so far is worth
+	// keeping. They are written before the results are printed, so that
+	// the results can list them; their notices follow the results.
+	written, notices, fileErr := o.writeFiles(p, res, outs, traceFile)
+	if o.json {
+		writeJSON(out, trainDocument(p, res, written))
+	} else {
+		if o.trace {
+			fmt.Fprintln(out) // the explanation ends with a blank line already
+		}
+		printHeader(out, p, res)
+		printRows(out, d, res.Model, p.Setup.Loss)
+		printOutcome(out, res)
+		printModel(out, res.Model)
+	}
+	for _, n := range notices {
+		fmt.Fprintln(io.Err, n)
+	}
+	if o.explain > res.Iterations && err == nil {
+		fmt.Fprintf(io.Err, "Step %s was not explained: the run ended after %s iterations.\n", count(o.explain), count(res.Iterations))
+	}
+	switch {
+	case errors.Is(err, context.Canceled) && fileErr != nil:
+		return stopped("after %s iterations; the result so far was printed, but %v", count(res.Iterations), fileErr)
+	case errors.Is(err, context.Canceled):
+		return stopped("after %s iterations; the result so far was printed", count(res.Iterations))
+	case err != nil:
+		return err
+	case fileErr != nil:
+		return fileErr
+	}
+	return outcomeError(p, res)
+}
+
+// options are what the run shows as it goes: the trace, the
+// explanation, the progress line and the restarts.
+func (o *trainOpts) options(io IO, p *run.Problem, outs *outputs, traceFile *atomicFile, traceLimited bool, prog *progress) run.Options {
+	s, d := &p.Setup, p.Data
 	opts := run.Options{
 		Observe: func(seed uint64, m neuron.Model) func(neuron.Event) error {
 			var hooks []func(neuron.Event) error
 			if o.trace || traceFile != nil || o.explain > 0 {
 				tr := newTracer(d, m, s.Loss)
-				tr.rate, tr.first, tr.every = cfg.Rate, o.traceFirst, o.traceEvry
+				tr.rate = s.Config().Rate
 				if o.trace {
-					tr.text = out
+					tr.text, tr.first, tr.every, tr.all = io.Out, o.traceFirst, o.traceEvery, o.traceAll
 				}
 				if traceFile != nil {
-					tr.file, tr.fileFormat, tr.fileAll = traceFile.Writer, outs.traceFormat, traceFileAll
+					tr.file, tr.fileFormat = traceFile.Writer, outs.traceFormat
+					tr.fileFirst, tr.fileEvery, tr.fileAll = o.traceFirst, o.traceEvery, o.traceAll
+					if !traceLimited {
+						tr.fileFirst, tr.fileEvery = traceFileSteps, 0
+					}
 				}
-				tr.explain, tr.explainStep = out, o.explain
+				tr.explain, tr.explainStep = io.Out, o.explain
 				hooks = append(hooks, tr.observe)
 			}
 			if prog != nil {
@@ -157,55 +268,74 @@ func runTrain(ctx context.Context, io IO, o *trainOpts, traceFileAll bool) error
 			if prog != nil {
 				prog.done()
 			}
-			fmt.Fprintf(out, "seed %d: %s after %s iterations, largest row loss %s; restarting with seed %d\n",
+			fmt.Fprintf(io.Err, "seed %d: %s after %s iterations, largest row loss %s; restarting with seed %d\n",
 				a.Seed, a.Status, count(a.Iterations), num(a.MaxLoss), next)
 		},
 	}
 	if outs.plots() {
 		opts.History = historyPoints
 	}
-	res, err := p.Train(ctx, opts)
-	if prog != nil {
-		prog.done()
-	}
-	if o.trace || s.Restarts > 0 {
-		fmt.Fprintln(out) // the explanation ends with a blank line already
-	}
-	printHeader(out, p, res)
-	printRows(out, d, res.Model, s.Loss)
-	printOutcome(out, res)
-	printModel(out, res.Model)
+	return opts
+}
 
-	// Files are written even after Ctrl-C: the result so far is worth keeping.
-	var fileErr error
-	keep := func(err error) {
-		if fileErr == nil {
-			fileErr = err
+// filesJSON lists the files a run wrote.
+type filesJSON struct {
+	Model        string `json:"model,omitempty"`
+	LossPlot     string `json:"loss_plot,omitempty"`
+	BoundaryPlot string `json:"boundary_plot,omitempty"`
+	Trace        string `json:"trace,omitempty"`
+}
+
+// writeFiles commits the trace file and writes the pictures and the
+// model, and returns what it wrote and the notices that say so. It
+// stops at the first file it cannot write, and removes the temporary
+// files of the others.
+func (o *trainOpts) writeFiles(p *run.Problem, res *run.Outcome, outs *outputs, trace *atomicFile) (filesJSON, []string, error) {
+	var w filesJSON
+	var notices strings.Builder
+	if trace != nil {
+		if err := trace.Commit(); err != nil {
+			return w, nil, err
 		}
-	}
-	if traceFile != nil {
-		keep(traceFile.Commit())
+		w.Trace = o.traceFile
+		fmt.Fprintf(&notices, "Trace written to %s.\n", o.traceFile)
 	}
 	if res.History != nil {
-		keep(outs.draw(out, p, res))
+		drawn, err := outs.draw(&notices, p, res)
+		for _, f := range drawn {
+			if f == outs.lossPath {
+				w.LossPlot = f
+			} else {
+				w.BoundaryPlot = f
+			}
+		}
+		if err != nil {
+			return w, lines(notices.String()), err
+		}
 	}
 	if o.save != "" {
-		info := s.Info(d.Names, res)
-		err := writeAtomic(o.save, func(w *bufio.Writer) error { return neuron.Save(w, res.Model, info) })
-		if err == nil {
-			fmt.Fprintf(out, "Model saved to %s.\n", o.save)
+		info := p.Setup.Info(p.Data.Names, res)
+		err := writeAtomic(o.save, func(b *bufio.Writer) error {
+			if err := neuron.Save(b, res.Model, info); err != nil {
+				return fmt.Errorf("--save %s: %v", shortPath(o.save), plainError{err})
+			}
+			return nil
+		})
+		if err != nil {
+			return w, lines(notices.String()), err
 		}
-		keep(err)
+		w.Model = o.save
+		fmt.Fprintf(&notices, "Model saved to %s.\n", o.save)
 	}
-	switch {
-	case errors.Is(err, context.Canceled):
-		return fmt.Errorf("interrupted after %s iterations; the result so far is above: %w", count(res.Iterations), err)
-	case err != nil:
-		return err
-	case fileErr != nil:
-		return fileErr
+	return w, lines(notices.String()), nil
+}
+
+// lines splits text into its lines.
+func lines(text string) []string {
+	if text == "" {
+		return nil
 	}
-	return outcomeError(p, res)
+	return strings.Split(strings.TrimSuffix(text, "\n"), "\n")
 }
 
 // historyPoints is the most points a loss curve keeps, however long the run.
@@ -213,7 +343,7 @@ const historyPoints = 1000
 
 func printHeader(w io.Writer, p *run.Problem, res *run.Outcome) {
 	s, d, c := &p.Setup, p.Data, res.Config
-	fmt.Fprintf(w, "%s: %s, %d inputs, %d rows\n", p.Func.Name, s.Model(), d.Inputs, d.Len())
+	fmt.Fprintf(w, "%s: %s, %d inputs, %d rows\n", funcName(p), s.Model(), d.Inputs, d.Len())
 	cap := "no cap"
 	if s.MaxIter > 0 {
 		cap = "cap " + count(s.MaxIter)
@@ -225,6 +355,24 @@ func printHeader(w io.Writer, p *run.Problem, res *run.Outcome) {
 	fmt.Fprintf(w, "learning rate %s, %sloss goal %s (stop rule %s), %s, seed %d\n\n", num(c.Rate), loss, num(c.Goal), c.Stop, cap, res.Seed)
 }
 
+// shownRows returns the rows the results show: every row of a small
+// table; of a large one, only the first 10 on the wrong side of 0.5.
+func shownRows(d *neuron.Dataset, m neuron.Model) (rows []int, complete bool) {
+	if d.Len() <= maxPrintedRows {
+		for i := range d.Len() {
+			rows = append(rows, i)
+		}
+		return rows, true
+	}
+	for i := range d.Len() {
+		x, t := d.Row(i)
+		if (m.Output(x) >= 0.5) != (t >= 0.5) && len(rows) < 10 {
+			rows = append(rows, i)
+		}
+	}
+	return rows, false
+}
+
 // printRows prints each row's inputs, expected and actual output and loss;
 // for large tables, only the rows on the wrong side of 0.5.
 func printRows(w io.Writer, d *neuron.Dataset, m neuron.Model, l neuron.Loss) {
@@ -234,29 +382,22 @@ func printRows(w io.Writer, d *neuron.Dataset, m neuron.Model, l neuron.Loss) {
 		fmt.Fprintf(&head, "%s ", n)
 	}
 	fmt.Fprintf(w, "%sexpected  actual        loss\n", head.String())
-	wrong := 0
-	for i := range d.Len() {
+	rows, complete := shownRows(d, m)
+	for _, i := range rows {
 		x, t := d.Row(i)
 		o, loss := l.At(m, x, t)
-		bad := (o >= 0.5) != (t >= 0.5)
-		if bad {
-			wrong++
-		}
-		if d.Len() > maxPrintedRows && (!bad || wrong > 10) {
-			continue
-		}
 		var row strings.Builder
 		for j, v := range x {
 			fmt.Fprintf(&row, "%-*v ", len(names[j]), v)
 		}
 		mark := ""
-		if bad {
+		if (o >= 0.5) != (t >= 0.5) {
 			mark = "  wrong side of 0.5"
 		}
 		line := fmt.Sprintf("%s%-8v  %.10f  %-9s%s", row.String(), t, o, num(loss), mark)
 		fmt.Fprintln(w, strings.TrimRight(line, " "))
 	}
-	if d.Len() > maxPrintedRows {
+	if !complete {
 		fmt.Fprintf(w, "(%s rows; only rows on the wrong side of 0.5 are shown, at most 10)\n", count(d.Len()))
 	}
 	fmt.Fprintln(w)
@@ -352,4 +493,90 @@ func flatSpot(p *run.Problem, m neuron.Model) bool {
 		}
 	}
 	return false
+}
+
+// trainJSON is the document 'neuron train --json' prints (see its help).
+type trainJSON struct {
+	Function      string        `json:"function"`
+	Inputs        []string      `json:"inputs"`
+	Setup         setupJSON     `json:"setup"`
+	Status        string        `json:"status"`
+	Learned       bool          `json:"learned"`
+	Seed          uint64        `json:"seed"`
+	Iterations    int           `json:"iterations"`
+	StopLoss      number        `json:"stop_loss"`
+	Rows          int           `json:"rows"`
+	CorrectRows   int           `json:"correct_rows"`
+	MaxLoss       number        `json:"max_loss"`
+	MeanLoss      number        `json:"mean_loss"`
+	Table         []rowJSON     `json:"table"`
+	TableComplete bool          `json:"table_complete"`
+	Model         modelJSON     `json:"model"`
+	Attempts      []attemptJSON `json:"attempts"`
+	Files         filesJSON     `json:"files"`
+}
+
+// setupJSON is how a run was set up, every default filled in.
+type setupJSON struct {
+	Model    string `json:"model"` // "neuron" or "net"
+	Hidden   int    `json:"hidden"`
+	Rate     number `json:"rate"`
+	Loss     string `json:"loss"`
+	Stop     string `json:"stop"`
+	Goal     number `json:"goal"`
+	MaxIter  int    `json:"max_iter"` // 0: no cap
+	Stall    int    `json:"stall"`    // 0: off
+	Seed     uint64 `json:"seed"`
+	Restarts int    `json:"restarts"`
+}
+
+type rowJSON struct {
+	Inputs   []number `json:"inputs"`
+	Expected number   `json:"expected"`
+	Output   number   `json:"output"`
+	Loss     number   `json:"loss"`
+}
+
+type attemptJSON struct {
+	Seed       uint64 `json:"seed"`
+	Status     string `json:"status"`
+	Iterations int    `json:"iterations"`
+	MaxLoss    number `json:"max_loss"`
+}
+
+func trainDocument(p *run.Problem, res *run.Outcome, files filesJSON) trainJSON {
+	s, d, c := &p.Setup, p.Data, res.Config
+	model := "neuron"
+	if s.Hidden > 0 {
+		model = "net"
+	}
+	doc := trainJSON{
+		Function: funcName(p),
+		Inputs:   inputNames(d),
+		Setup: setupJSON{Model: model, Hidden: s.Hidden, Rate: number(c.Rate), Loss: c.Loss.String(), Stop: c.Stop.String(),
+			Goal: number(c.Goal), MaxIter: s.MaxIter, Stall: c.StallWindow, Seed: s.Seed, Restarts: s.Restarts},
+		Status:      statusWord(res.Status),
+		Learned:     res.Status == neuron.GoalMet,
+		Seed:        res.Seed,
+		Iterations:  res.Iterations,
+		StopLoss:    number(res.Loss),
+		Rows:        res.Table.Rows,
+		CorrectRows: res.Table.Correct,
+		MaxLoss:     number(res.Table.Max),
+		MeanLoss:    number(res.Table.Mean),
+		Table:       []rowJSON{},
+		Model:       modelDoc(res.Model),
+		Files:       files,
+	}
+	rows, complete := shownRows(d, res.Model)
+	for _, i := range rows {
+		x, t := d.Row(i)
+		o, loss := s.Loss.At(res.Model, x, t)
+		doc.Table = append(doc.Table, rowJSON{numbers(x), number(t), number(o), number(loss)})
+	}
+	doc.TableComplete = complete
+	for _, a := range res.Attempts {
+		doc.Attempts = append(doc.Attempts, attemptJSON{a.Seed, statusWord(a.Status), a.Iterations, number(a.MaxLoss)})
+	}
+	return doc
 }

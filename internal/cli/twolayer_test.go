@@ -33,13 +33,19 @@ func TestTwoLayerLearns(t *testing.T) {
 // TestRestartsAfterStall: seed 4 stalls on XOR with two hidden neurons;
 // a restart with seed 5 learns it, and the output says which seed did.
 func TestRestartsAfterStall(t *testing.T) {
-	out, _, err := neuronCmd(t, "train", "xor", "--hidden", "2", "--seed", "4", "--restarts", "3")
+	out, notices, err := neuronCmd(t, "train", "xor", "--hidden", "2", "--seed", "4", "--restarts", "3")
 	if err != nil {
 		t.Fatalf("%v:\n%s", err, out)
 	}
-	for _, want := range []string{"seed 4: stalled after", "restarting with seed 5", "seed 5\n", "Learned in "} {
+	for _, want := range []string{"seed 5\n", "Learned in "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	// The restart is a notice, on standard error.
+	for _, want := range []string{"seed 4: stalled after", "restarting with seed 5"} {
+		if !strings.Contains(notices, want) || strings.Contains(out, want) {
+			t.Errorf("standard error lacks %q, or standard output has it:\n%s", want, notices)
 		}
 	}
 	_, _, err = neuronCmd(t, "train", "xor", "--hidden", "2", "--seed", "4")
@@ -51,12 +57,12 @@ func TestRestartsAfterStall(t *testing.T) {
 // TestForceOneNeuronOnXOR: with --force one neuron trains on XOR until the
 // cap and reports the loss it reached.
 func TestForceOneNeuronOnXOR(t *testing.T) {
-	out, _, err := neuronCmd(t, "train", "xor", "--force", "--max-iter", "100000")
+	out, notices, err := neuronCmd(t, "train", "xor", "--force", "--max-iter", "100000")
 	if ExitCode(err) != ExitNotLearned || !strings.Contains(err.Error(), "iteration cap of 100,000 reached") {
 		t.Errorf("error %v (exit %d)", err, ExitCode(err))
 	}
-	if !strings.Contains(out, "not linearly separable") || !strings.Contains(out, "largest row loss") {
-		t.Errorf("output:\n%s", out)
+	if !strings.Contains(notices, "not linearly separable") || !strings.Contains(out, "largest row loss") {
+		t.Errorf("output:\n%s\nstandard error:\n%s", out, notices)
 	}
 }
 
@@ -79,10 +85,13 @@ func TestFunctionsGolden(t *testing.T) {
 }
 
 func TestCheckGolden(t *testing.T) {
-	for _, c := range []struct{ name, fn string }{{"check_xor.golden", "xor"}, {"check_maj.golden", "maj(a,b,c)"}} {
+	for _, c := range []struct {
+		name, fn string
+		code     int
+	}{{"check_xor.golden", "xor", ExitNotSeparable}, {"check_maj.golden", "maj(a,b,c)", ExitOK}} {
 		out, _, err := neuronCmd(t, "check", c.fn)
-		if err != nil {
-			t.Fatal(err)
+		if ExitCode(err) != c.code || Message(err) != "" {
+			t.Errorf("check %s: exit %d, message %q; want exit %d and no message", c.fn, ExitCode(err), Message(err), c.code)
 		}
 		golden(t, c.name, out)
 	}

@@ -43,6 +43,11 @@ func parseWhole(s string, most uint64) (uint64, error) {
 		}
 		return v, nil
 	}
+	if strings.ContainsAny(strings.ToLower(plain), "xpin") {
+		// Hexadecimal (0x1p4), Inf and NaN parse as floats, but are not
+		// decimal whole numbers, as ParseNumber refuses them too.
+		return 0, errors.New("not a whole number")
+	}
 	f, err := strconv.ParseFloat(plain, 64)
 	switch {
 	case err != nil && !errors.Is(err, strconv.ErrRange):
