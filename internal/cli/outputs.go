@@ -18,23 +18,26 @@ import (
 // outputs are the files a training run writes, checked before training
 // so that a bad name fails at once rather than after a long run.
 type outputs struct {
-	plotDir                string // created when the pictures are drawn, if it does not exist
-	lossPath, boundaryPath string
-	lossFmt, boundaryFmt   plot.Format
-	x, y                   int // inputs the boundary shows
-	traceFormat            string
+	plotDir                             string // created when the pictures are drawn, if it does not exist
+	lossPath, boundaryPath, weightsPath string
+	lossFmt, boundaryFmt, weightsFmt    plot.Format
+	x, y                                int // inputs the boundary shows
+	traceFormat                         string
 }
 
 // outputs checks the output flags against the data set d, read from the
 // file input (empty for a function given by name, table or expression).
 func (o *trainOpts) outputs(d *neuron.Dataset, input string) (*outputs, error) {
-	outs := &outputs{plotDir: o.plotDir, lossPath: o.plotLoss, boundaryPath: o.plotBoundary, x: 0, y: 1}
+	outs := &outputs{plotDir: o.plotDir, lossPath: o.plotLoss, boundaryPath: o.plotBoundary, weightsPath: o.plotWeights, x: 0, y: 1}
 	if o.plotDir != "" {
 		if outs.lossPath == "" {
 			outs.lossPath = filepath.Join(o.plotDir, "loss.png")
 		}
 		if outs.boundaryPath == "" {
 			outs.boundaryPath = filepath.Join(o.plotDir, "boundary.png")
+		}
+		if outs.weightsPath == "" {
+			outs.weightsPath = filepath.Join(o.plotDir, "weights.png")
 		}
 	}
 	var err error
@@ -46,6 +49,11 @@ func (o *trainOpts) outputs(d *neuron.Dataset, input string) (*outputs, error) {
 	if outs.boundaryPath != "" {
 		if outs.boundaryFmt, err = plot.FormatOf(outs.boundaryPath); err != nil {
 			return nil, fmt.Errorf("--plot-boundary %s: want a .png or .svg file", shortPath(outs.boundaryPath))
+		}
+	}
+	if outs.weightsPath != "" {
+		if outs.weightsFmt, err = plot.FormatOf(outs.weightsPath); err != nil {
+			return nil, fmt.Errorf("--plot-weights %s: want a .png or .svg file", shortPath(outs.weightsPath))
 		}
 	}
 	if d.Inputs == 1 {
@@ -71,12 +79,16 @@ func (o *trainOpts) outputs(d *neuron.Dataset, input string) (*outputs, error) {
 		{"--plot-loss", outs.lossPath},
 		{"--plot-boundary", outs.boundaryPath},
 		{"--trace-file", o.traceFile},
+		{"--plot-weights", outs.weightsPath},
 	}
 	if o.plotDir != "" && o.plotLoss == "" {
 		files[1].flag = "--plot"
 	}
 	if o.plotDir != "" && o.plotBoundary == "" {
 		files[2].flag = "--plot"
+	}
+	if o.plotDir != "" && o.plotWeights == "" {
+		files[4].flag = "--plot"
 	}
 	var named []output
 	for _, f := range files {
@@ -121,7 +133,9 @@ func indexOf(list []string, s string) int {
 	return -1
 }
 
-func (outs *outputs) plots() bool { return outs.lossPath != "" || outs.boundaryPath != "" }
+func (outs *outputs) plots() bool {
+	return outs.lossPath != "" || outs.boundaryPath != "" || outs.weightsPath != ""
+}
 
 // draw writes the pictures of a finished run, and reports each on w. It
 // creates --plot's directory if need be, and removes it again if no
@@ -142,7 +156,8 @@ func (outs *outputs) draw(w io.Writer, p *run.Problem, res *run.Outcome) (writte
 	}
 	labels := plotLabels(p, res)
 	if outs.lossPath != "" {
-		err := writeAtomic(outs.lossPath, func(b *bufio.Writer) error { return plot.WriteLoss(b, outs.lossFmt, res.History, labels) })
+		opt := plot.LossOptions{Labels: labels, Goal: res.Config.Goal, Stop: res.Config.Stop}
+		err := writeAtomic(outs.lossPath, func(b *bufio.Writer) error { return plot.WriteLossWith(b, outs.lossFmt, res.History, opt) })
 		if err != nil {
 			return written, err
 		}
@@ -150,7 +165,8 @@ func (outs *outputs) draw(w io.Writer, p *run.Problem, res *run.Outcome) (writte
 		fmt.Fprintf(w, "Loss curve drawn to %s.\n", outs.lossPath)
 	}
 	if outs.boundaryPath != "" {
-		opt := plot.BoundaryOptions{Labels: labels, X: outs.x, Y: outs.y}
+		// The history's weights add the boundary at earlier moments.
+		opt := plot.BoundaryOptions{Labels: labels, X: outs.x, Y: outs.y, History: res.History}
 		err := writeAtomic(outs.boundaryPath, func(b *bufio.Writer) error {
 			return plot.WriteBoundary(b, outs.boundaryFmt, res.Model, p.Data, opt)
 		})
@@ -159,6 +175,16 @@ func (outs *outputs) draw(w io.Writer, p *run.Problem, res *run.Outcome) (writte
 		}
 		written = append(written, outs.boundaryPath)
 		fmt.Fprintf(w, "Decision boundary drawn to %s.\n", outs.boundaryPath)
+	}
+	if outs.weightsPath != "" {
+		err := writeAtomic(outs.weightsPath, func(b *bufio.Writer) error {
+			return plot.WriteWeights(b, outs.weightsFmt, res.Model, res.History, labels)
+		})
+		if err != nil {
+			return written, err
+		}
+		written = append(written, outs.weightsPath)
+		fmt.Fprintf(w, "Weights drawn to %s.\n", outs.weightsPath)
 	}
 	return written, nil
 }

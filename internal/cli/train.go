@@ -25,9 +25,9 @@ const (
 type trainOpts struct {
 	setup run.Setup
 
-	save                            string
-	plotDir, plotLoss, plotBoundary string
-	plotInputs                      string
+	save                                         string
+	plotDir, plotLoss, plotBoundary, plotWeights string
+	plotInputs                                   string
 
 	trace                  bool
 	traceFirst, traceEvery int
@@ -85,8 +85,8 @@ max_loss, mean_loss, table [{inputs, expected, output, loss}] (every row, or
 for more than 64 rows only the first 10 on the wrong side of 0.5:
 table_complete says which), model {kind, inputs, weights, bias, or hidden
 [{weights, bias}] and output {weights, bias}}, attempts [{seed, status,
-iterations, max_loss}], and files {model, loss_plot, boundary_plot, trace}
-written.
+iterations, max_loss}], and files {model, loss_plot, boundary_plot,
+weights_plot, trace} written.
 
 Exit status: 0 learned, 1 bad input or an error, 2 not learned (cap, stall,
 saturation), 130 interrupted (143 for SIGTERM, 129 for SIGHUP).`,
@@ -109,9 +109,10 @@ saturation), 130 interrupted (143 for SIGTERM, 129 for SIGHUP).`,
 	f := cmd.Flags()
 	run.AddFlags(f, &o.setup)
 	f.StringVar(&o.save, "save", "", "save the learned model to `FILE` (JSON; 'neuron predict FILE' uses it)")
-	f.StringVar(&o.plotDir, "plot", "", "draw the loss curve and the decision boundary as `DIR`/loss.png and DIR/boundary.png (DIR is made if need be)")
+	f.StringVar(&o.plotDir, "plot", "", "draw the loss curve, the decision boundary and the weights as `DIR`/loss.png, DIR/boundary.png and DIR/weights.png (DIR is made if need be)")
 	f.StringVar(&o.plotLoss, "plot-loss", "", "draw the loss curve to `FILE` (.png or .svg)")
-	f.StringVar(&o.plotBoundary, "plot-boundary", "", "draw the decision boundary to `FILE` (.png or .svg)")
+	f.StringVar(&o.plotBoundary, "plot-boundary", "", "draw the decision boundary, and where it was earlier in the run, to `FILE` (.png or .svg)")
+	f.StringVar(&o.plotWeights, "plot-weights", "", "draw each weight and bias against the iteration, the path steepest descent took, to `FILE` (.png or .svg)")
 	f.StringVar(&o.plotInputs, "plot-inputs", "", "the two inputs the boundary shows, e.g. `a,c` (others are fixed at 0); default the first two")
 	f.BoolVar(&o.trace, "trace", false, "print steps: row drawn, excitation, output, loss, gradients, new weights")
 	f.Var(run.CountValue{P: &o.traceFirst}, "trace-first", "trace the first `N` steps")
@@ -126,6 +127,7 @@ saturation), 130 interrupted (143 for SIGTERM, 129 for SIGHUP).`,
 	cmd.RegisterFlagCompletionFunc("plot", dirs)
 	cmd.RegisterFlagCompletionFunc("plot-loss", files("png", "svg"))
 	cmd.RegisterFlagCompletionFunc("plot-boundary", files("png", "svg"))
+	cmd.RegisterFlagCompletionFunc("plot-weights", files("png", "svg"))
 	cmd.RegisterFlagCompletionFunc("trace-file", files("csv", "jsonl"))
 	for _, name := range []string{"plot-inputs", "trace-first", "trace-every", "explain"} {
 		cmd.RegisterFlagCompletionFunc(name, nothing)
@@ -283,6 +285,7 @@ type filesJSON struct {
 	Model        string `json:"model,omitempty"`
 	LossPlot     string `json:"loss_plot,omitempty"`
 	BoundaryPlot string `json:"boundary_plot,omitempty"`
+	WeightsPlot  string `json:"weights_plot,omitempty"`
 	Trace        string `json:"trace,omitempty"`
 }
 
@@ -303,10 +306,13 @@ func (o *trainOpts) writeFiles(p *run.Problem, res *run.Outcome, outs *outputs, 
 	if res.History != nil {
 		drawn, err := outs.draw(&notices, p, res)
 		for _, f := range drawn {
-			if f == outs.lossPath {
+			switch f {
+			case outs.lossPath:
 				w.LossPlot = f
-			} else {
+			case outs.boundaryPath:
 				w.BoundaryPlot = f
+			case outs.weightsPath:
+				w.WeightsPlot = f
 			}
 		}
 		if err != nil {
