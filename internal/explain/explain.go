@@ -170,18 +170,25 @@ func ep(v float64) string {
 }
 
 // Digits formats v with the given significant digits (−1: as many as it
-// takes to read back exactly); −0 prints as 0.
+// takes to read back exactly); −0 prints as 0, and exponents have no
+// padding: 1e-5, not 1e-05, as in the pictures.
 func Digits(v float64, digits int) string {
 	if v == 0 {
 		v = 0
 	}
-	return strconv.FormatFloat(v, 'g', digits, 64)
+	s := strconv.FormatFloat(v, 'g', digits, 64)
+	if i := strings.IndexByte(s, 'e'); i >= 0 {
+		mant, exp := s[:i+2], strings.TrimLeft(s[i+2:], "0") // e-05 → e-5
+		if exp == "" {
+			exp = "0"
+		}
+		s = mant + exp
+	}
+	return s
 }
 
 // Num formats a number for people: six significant digits, no noise.
-func Num(v float64) string {
-	return strconv.FormatFloat(v, 'g', 6, 64)
-}
+func Num(v float64) string { return Digits(v, 6) }
 
 // Count formats a whole number with thousands separators: 1,234,567.
 func Count(n int) string {
