@@ -53,3 +53,19 @@ func benchmarkNetStep(b *testing.B, hidden int) {
 
 func BenchmarkNetStep221(b *testing.B) { benchmarkNetStep(b, 2) }
 func BenchmarkNetStep241(b *testing.B) { benchmarkNetStep(b, 4) }
+
+// BenchmarkNetIteration241 times one iteration of Train on a network with
+// 4 hidden neurons learning XOR, one row per step: draw a row, forward,
+// loss, backward and update, stop check. As in BenchmarkSeedIteration
+// the goal is never met, so each of the b.N iterations is one op.
+func BenchmarkNetIteration241(b *testing.B) {
+	d, _ := NewDataset([][]float64{{0, 0}, {0, 1}, {1, 0}, {1, 1}}, []float64{0, 1, 1, 0})
+	rng := rand.New(rand.NewPCG(1, 0))
+	n := NewNetRandom(2, 4, rng)
+	b.ReportAllocs()
+	b.ResetTimer()
+	res, err := Train(context.Background(), n, d, Config{Rand: rng, Goal: 1e-300, MaxIter: b.N})
+	if err != nil || res.Iterations != b.N {
+		b.Fatalf("%v after %d of %d iterations (error %v)", res.Status, res.Iterations, b.N, err)
+	}
+}

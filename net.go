@@ -24,10 +24,9 @@ type Net struct {
 	W2 []float64 // output weights, one per hidden neuron
 	B2 float64   // output bias
 
-	// Scratch space, allocated on first use: the hidden outputs of the
-	// last input, and the gradient for Step.
-	h    []float64
-	grad *Net
+	// Scratch space for Step and Gradient, allocated on first use: the
+	// hidden outputs of the last input.
+	h []float64
 }
 
 // NewNet returns a network with the given numbers of inputs and hidden
@@ -75,35 +74,68 @@ func (n *Net) HiddenNeuron(j int) *Neuron {
 	return &Neuron{W: append([]float64(nil), n.W1[j*in:(j+1)*in]...), Bias: n.B1[j]}
 }
 
-// hidden returns hidden neuron j's output hj = σ(W1j·x + B1[j]).
-func (n *Net) hidden(j int, x []float64) float64 {
-	in := len(x)
-	w := n.W1[j*in : (j+1)*in]
-	u := n.B1[j]
-	for i, xi := range x {
-		u += float64(w[i] * xi)
-	}
-	return Sigmoid(u)
-}
-
 // Output returns the network's output o for input x. It panics if len(x)
 // is not the number of inputs.
 func (n *Net) Output(x []float64) float64 { return Sigmoid(n.excitation(x)) }
 
-// excitation returns the output neuron's excitation v = W2·h + B2.
+// excitation returns the output neuron's excitation v = W2·h + B2. Unlike
+// forward it keeps no hidden outputs, so it does not change n.
 func (n *Net) excitation(x []float64) float64 {
 	n.checkInput(x)
+	in := len(x)
+	w1, b1 := n.W1[:len(n.W2)*in], n.B1[:len(n.W2)]
 	v := n.B2
 	for j, w := range n.W2 {
-		v += float64(w * n.hidden(j, x))
+		hj := Sigmoid(weightedSum(w1[j*in:], x, b1[j]))
+		v += float64(w * hj)
 	}
 	return v
 }
 
 func (n *Net) checkInput(x []float64) {
 	if len(x)*len(n.B1) != len(n.W1) {
-		panic(fmt.Sprintf("neuron: input has %d values, network has %d inputs", len(x), n.Inputs()))
+		panic(inputError{got: len(x), want: n.Inputs(), model: "network"})
 	}
+}
+
+// forward sets h to the hidden outputs for input x, hj = σ(uj) with
+// uj = W1j·x + B1[j], and returns the output neuron's excitation
+// v = W2·h + B2. x must have n.Inputs() values and h n.Hidden().
+func (n *Net) forward(x, h []float64) (v float64) {
+	w1, b1, w2 := n.W1, n.B1[:len(h)], n.W2[:len(h)]
+	v = n.B2
+	at := 0 // W1[at] weighs input i into hidden neuron j: at = j·n + i
+	for j := range h {
+		u := b1[j]
+		for _, xi := range x {
+			u += float64(w1[at] * xi)
+			at++
+		}
+		// hj = σ(uj), with Sigmoid's usual case written out so that the
+		// compiler inlines it: a call for each hidden neuron would save
+		// and restore this loop's registers every time.
+		var hj float64
+		if u >= -expLimit && u <= expLimit {
+			k, r := expReduce(-u)
+			hj = 1 / (1 + exp2k(k)*expSmall(r))
+		} else {
+			hj = Sigmoid(u)
+		}
+		h[j] = hj
+		v += float64(w2[j] * hj)
+	}
+	return v
+}
+
+// hiddenGradient returns, for a hidden neuron with output hj and output
+// weight w2j, the gradients dL/dw2j and du = dL/duj at its excitation uj,
+// given dv = dL/dv at the output neuron.
+func hiddenGradient(hj, w2j, dv float64) (dw2, du float64) {
+	// The hidden output hj reaches the loss through v = ... + w2j·hj:
+	// dL/dw2j = dL/dv · hj, dL/dhj = dL/dv · w2j, and then
+	// dL/duj = dL/dhj · hj(1−hj). From du follow the hidden neuron's
+	// dL/dB1[j] = du · 1 and dL/dW1[j][i] = du · xi, as for one neuron.
+	return dv * hj, dv * w2j * hj * (1 - hj)
 }
 
 // Gradient sets g to the gradient of the loss l for input x and expected
@@ -112,22 +144,22 @@ func (n *Net) checkInput(x []float64) {
 // shape.
 func (n *Net) Gradient(x []float64, t float64, l Loss, g *Net) (o, loss float64) {
 	n.checkInput(x)
+	return n.backprop(x, t, l, g, n.hiddenScratch())
+}
+
+// hiddenScratch returns n's scratch space for the hidden outputs,
+// allocated on first use.
+func (n *Net) hiddenScratch() []float64 {
 	if len(n.h) != len(n.B1) {
 		n.h = make([]float64, len(n.B1))
 	}
-	return n.backprop(x, t, l, g, n.h)
+	return n.h
 }
 
 // backprop is Gradient with the hidden outputs kept in h (len H).
 func (n *Net) backprop(x []float64, t float64, l Loss, g *Net, h []float64) (o, loss float64) {
-	in := len(x)
-
 	// Forward: hidden outputs hj, then the output o.
-	v := n.B2
-	for j, w := range n.W2 {
-		h[j] = n.hidden(j, x)
-		v += float64(w * h[j])
-	}
+	v := n.forward(x, h)
 	o = Sigmoid(v)
 
 	// Backward, by the chain rule, from the loss to each weight.
@@ -135,45 +167,50 @@ func (n *Net) backprop(x []float64, t float64, l Loss, g *Net, h []float64) (o, 
 	// for squared error, o−t for cross-entropy.
 	loss, dv := l.atOutput(v, o, t)
 	g.B2 = dv // dL/dB2 = dL/dv · 1
+	w2 := n.W2[:len(h)]
+	gw1, gb1, gw2 := g.W1, g.B1[:len(h)], g.W2[:len(h)]
+	at := 0 // as in W1, gW1[at] is for input i into hidden neuron j
 	for j, hj := range h {
-		// Hidden output hj reaches the loss through v = ... + W2[j]·hj:
-		// dL/dhj = dL/dv · W2[j], and then dL/duj = dL/dhj · hj(1−hj).
-		du := dv * n.W2[j] * hj * (1 - hj)
-		g.W2[j] = dv * hj // dL/dW2[j] = dL/dv · hj
-		g.B1[j] = du      // dL/dB1[j] = dL/duj · 1
-		gw := g.W1[j*in : (j+1)*in]
-		for i, xi := range x {
-			gw[i] = du * xi // dL/dW1[j][i] = dL/duj · xi
+		dw2, du := hiddenGradient(hj, w2[j], dv)
+		gw2[j], gb1[j] = dw2, du // dL/dB1[j] = du
+		for _, xi := range x {
+			gw1[at] = du * xi // dL/dW1[j][i] = du·xi
+			at++
 		}
 	}
 	return o, loss
 }
 
 // Step takes one steepest-descent step toward expected output t for input
-// x with the given learning rate and loss: it computes the gradient of every weight and bias (Gradient), then
-// moves each against its gradient, p ← p − rate·dL/dp. It returns the loss
-// measured before the step. All gradients are taken before any weight
-// moves, so the step is the true steepest-descent direction.
+// x with the given learning rate and loss: it moves every weight and bias
+// against its gradient, p ← p − rate·dL/dp, and returns the loss measured
+// before the step.
+//
+// Every gradient is taken at the weights before the step, so the step is
+// the true steepest-descent direction, as if Gradient were computed first;
+// but no gradient is stored. Hidden neuron j's gradients need only dL/dv,
+// its own output hj and its own output weight W2[j] (read before it moves),
+// so one pass computes them and moves neuron j's weights at once.
 func (n *Net) Step(x []float64, t, rate float64, l Loss) (loss float64) {
-	g := n.grad
-	if g == nil {
-		g = NewNet(len(x), len(n.B1))
-		n.grad = g
-	}
-	_, loss = n.Gradient(x, t, l, g)
-	descend(n.W1, g.W1, rate)
-	descend(n.B1, g.B1, rate)
-	descend(n.W2, g.W2, rate)
-	n.B2 -= float64(rate * g.B2)
-	return loss
-}
+	n.checkInput(x)
+	h := n.hiddenScratch()
+	v := n.forward(x, h)
+	o := Sigmoid(v)
+	loss, dv := l.atOutput(v, o, t)
 
-// descend moves each parameter p[k] against its gradient g[k].
-func descend(p, g []float64, rate float64) {
-	g = g[:len(p)]
-	for k := range p {
-		p[k] -= float64(rate * g[k])
+	w1, b1, w2 := n.W1, n.B1[:len(h)], n.W2[:len(h)]
+	at := 0 // W1[at] weighs input i into hidden neuron j: at = j·n + i
+	for j, hj := range h {
+		dw2, du := hiddenGradient(hj, w2[j], dv) // w2[j] before it moves
+		w2[j] -= float64(rate * dw2)
+		b1[j] -= float64(rate * du)
+		for _, xi := range x {
+			w1[at] -= float64(rate * (du * xi))
+			at++
+		}
 	}
+	n.B2 -= float64(rate * dv)
+	return loss
 }
 
 // Clone returns a copy of n that shares no memory with it.
@@ -232,6 +269,14 @@ func (n *Net) descend(g []float64, rate, l2 float64) {
 	k += len(n.B1)
 	decay(n.W2, g[k:k+len(n.W2)], rate, l2)
 	n.B2 -= float64(rate * g[k+len(n.W2)])
+}
+
+// descend moves each parameter p[k] against its gradient g[k].
+func descend(p, g []float64, rate float64) {
+	g = g[:len(p)]
+	for k := range p {
+		p[k] -= float64(rate * g[k])
+	}
 }
 
 // decay moves weights p against their gradient g plus the L2 term l2·p.

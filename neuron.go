@@ -49,15 +49,33 @@ func (n *Neuron) Inputs() int { return len(n.W) }
 // Excitation returns u = w·x + b for input x. It panics if len(x) is not
 // the number of inputs.
 func (n *Neuron) Excitation(x []float64) float64 {
-	w := n.W
-	if len(x) != len(w) {
-		panic(fmt.Sprintf("neuron: input has %d values, neuron has %d inputs", len(x), len(w)))
+	if len(x) != len(n.W) {
+		panic(inputError{got: len(x), want: len(n.W), model: "neuron"})
 	}
-	u := n.Bias
+	return weightedSum(n.W, x, n.Bias)
+}
+
+// weightedSum returns the excitation u = w·x + b of a neuron with weights
+// w and bias b for input x, summed from the bias up in input order. w must
+// have at least len(x) elements.
+func weightedSum(w, x []float64, b float64) float64 {
+	w = w[:len(x)]
+	u := b
 	for i, xi := range x {
 		u += float64(w[i] * xi)
 	}
 	return u
+}
+
+// An inputError is the panic of a model given an input of the wrong
+// length, a programming error.
+type inputError struct {
+	got, want int
+	model     string // "neuron" or "network"
+}
+
+func (e inputError) Error() string {
+	return fmt.Sprintf("neuron: input has %d values, %s has %d inputs", e.got, e.model, e.want)
 }
 
 // Output returns the neuron's output o = σ(u) for input x, where
@@ -97,7 +115,8 @@ func (n *Neuron) Gradient(x []float64, t float64, l Loss, g *Neuron) (o, loss fl
 // where d = dL/du is (o−t)·o·(1−o) for SquaredError and o−t for
 // CrossEntropy.
 func (n *Neuron) Step(x []float64, t, rate float64, l Loss) (loss float64) {
-	_, loss, d := n.delta(x, t, l)
+	u := n.Excitation(x) // delta, written out to save a call
+	loss, d := l.atOutput(u, Sigmoid(u), t)
 	w := n.W[:len(x)]
 	for i, xi := range x {
 		w[i] -= float64(rate * (d * xi)) // the gradient d·xi, as Gradient computes it

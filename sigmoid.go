@@ -18,7 +18,10 @@ import "math"
 func Sigmoid(u float64) float64 {
 	switch {
 	case u >= -expLimit && u <= expLimit:
-		return 1 / (1 + expFast(-u))
+		// 1/(1 + expFast(−u)), with expFast's three steps written out so
+		// that the compiler inlines them: σ costs one call, not two.
+		k, r := expReduce(-u)
+		return 1 / (1 + exp2k(k)*expSmall(r))
 	case u > expLimit:
 		return 1 // e^(−u) < 1e-304, far below float64's resolution near 1
 	case u < -expLimit:
@@ -74,17 +77,31 @@ const (
 // which some processors would round differently, so every platform
 // computes the same bits and a seeded run repeats exactly anywhere.
 func expFast(y float64) float64 {
+	k, r := expReduce(y)
+	return exp2k(k) * expSmall(r)
+}
+
+// expReduce writes y = k·(ln 2)/64 + r and returns k (in the low bits,
+// two's complement) and r.
+func expReduce(y float64) (k uint64, r float64) {
 	kf := float64(y*invLn2x64) + roundShift
-	k := math.Float64bits(kf) // k in the low bits (two's complement)
+	k = math.Float64bits(kf)
 	kf -= roundShift
-	r := (y - float64(kf*ln2x64Hi)) - float64(kf*ln2x64Lo)
-	// e^r by its Taylor series to r^6 (the next term is below 1e-17
-	// relative), grouped so that the products can run in parallel.
+	return k, (y - float64(kf*ln2x64Hi)) - float64(kf*ln2x64Lo)
+}
+
+// expSmall returns e^r for |r| ≤ (ln 2)/128 by its Taylor series to r^6
+// (the next term is below 1e-17 relative), grouped so that the products
+// can run in parallel.
+func expSmall(r float64) float64 {
 	r2 := r * r
 	lo := float64(r*(1.0/6)) + 1.0/2
 	hi := float64(r*(1.0/120)) + 1.0/24 + float64(r2*(1.0/720))
-	p := 1 + r + float64(r2*lo) + float64(float64(r2*r2)*hi)
-	// 2^(k/64): the table entry with k>>6 added to its binary exponent.
-	t := math.Float64frombits(math.Float64bits(exp2Table[k&63]) + (k>>6)<<52)
-	return t * p
+	return 1 + r + float64(r2*lo) + float64(float64(r2*r2)*hi)
+}
+
+// exp2k returns 2^(k/64): the table entry k&63 with k>>6 added to its
+// binary exponent.
+func exp2k(k uint64) float64 {
+	return math.Float64frombits(math.Float64bits(exp2Table[k&63]) + (k>>6)<<52)
 }

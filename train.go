@@ -305,7 +305,7 @@ type trainer struct {
 	c    *Config
 	rate float64 // this epoch's learning rate
 	goal float64
-	max  int // iteration cap, or 0 for none
+	max  int // iteration cap (math.MaxInt for none)
 
 	book  *lossBook // each row's last loss, for the table rules and stalls
 	stall stallCheck
@@ -314,11 +314,17 @@ type trainer struct {
 	perm []int // Shuffle: this epoch's order of the rows
 	pos  int   // Shuffle: rows of perm used this epoch
 
-	it, epochs int
-	used       int // rows used in this epoch
-	loss       float64
-	status     Status
-	err        error
+	it, epochs   int
+	used         int  // rows used in this epoch
+	epochWatched bool // something looks at epochs (see epochEnded)
+	loss         float64
+	status       Status
+	err          error
+
+	// Housekeeping (see check): every checkEvery iterations, at nextCheck,
+	// the weights are compared with snap, taken at the previous check.
+	checkEvery, nextCheck int
+	snap, snap2           []float64
 
 	best      []float64 // Patience: the weights of the lowest validation loss
 	bestLoss  float64
@@ -337,7 +343,7 @@ func newTrainer(ctx context.Context, m Model, d *Dataset, c *Config) *trainer {
 	case 0:
 		t.max = DefaultMaxIter
 	case NoLimit:
-		t.max = 0
+		t.max = math.MaxInt
 	}
 	if c.Stop != StopRow || c.StallWindow > 0 {
 		t.book = newLossBook(m, d, c.Loss, t.goal)
@@ -364,6 +370,15 @@ func newTrainer(ctx context.Context, m Model, d *Dataset, c *Config) *trainer {
 		t.best = m.params(nil)
 		t.bestLoss = Evaluate(m, c.Validation, c.Loss).Mean
 	}
+	t.epochWatched = c.Epoch != nil || c.Validation != nil || c.MaxEpochs > 0 || c.Decay > 0 || t.perm != nil
+	// Housekeeping every 1024 rows used keeps the loop itself to a few
+	// predictable branches.
+	t.checkEvery = 1024
+	if t.batch != nil {
+		t.checkEvery = max(1, 1024/t.batch.size)
+	}
+	t.nextCheck = t.checkEvery
+	t.snap, t.snap2 = m.params(nil), m.params(nil)
 	return t
 }
 
@@ -375,99 +390,99 @@ func (t *trainer) shuffle() {
 	t.pos = 0
 }
 
-// next returns the next row to use.
-func (t *trainer) next() int {
-	if t.perm == nil {
-		return t.c.Rand.IntN(len(t.d.T))
-	}
-	i := t.perm[t.pos]
-	t.pos++
-	return i
-}
-
 func (t *trainer) run() (Result, error) {
-	var (
-		m        = t.m
-		d        = t.d
-		n        = d.Inputs
-		rows     = d.Len()
-		lf       = t.c.Loss
-		stop     = t.c.Stop
-		progress = t.c.Progress
-		book     = t.book
-		rate     = t.rate
-	)
-	// Housekeeping (the context, overflow, saturation) every checkEvery
-	// iterations, which is every 1024 rows used, keeps the loop itself to a
-	// few predictable branches.
-	checkEvery := 1024
-	if t.batch != nil {
-		checkEvery = max(1, 1024/t.batch.size)
-	}
-	nextCheck := checkEvery
-	snap, snap2 := m.params(nil), m.params(nil)
+	// The loop reads what it needs from t rather than keeping it in local
+	// variables: Go saves every register across a call, and the loop makes
+	// a call or two per iteration, so a value held in a register would be
+	// stored and reloaded each time.
 	for t.status == 0 {
-		if t.max > 0 && t.it >= t.max {
+		if t.it >= t.max {
 			t.status = IterationLimit
 			break
 		}
 		row, used := -1, 1
 		if t.batch == nil {
-			// One row: the original demo's step.
-			row = t.next()
-			t.loss = m.Step(d.X[row*n:row*n+n:row*n+n], d.T[row], rate, lf)
-			if book != nil {
-				book.observe(row, t.loss)
+			// One row: the original demo's step. (This is t.next, written
+			// out: as a function it would be a call too many.)
+			if t.perm == nil {
+				row = t.c.Rand.IntN(len(t.d.T))
+			} else {
+				row = t.nextShuffled()
+			}
+			x, target := t.d.Row(row)
+			t.loss = t.m.Step(x, target, t.rate, t.c.Loss)
+			if t.book != nil {
+				t.book.observe(row, t.loss)
 			}
 		} else {
-			used = min(t.batch.size, rows-t.used) // a step does not cross an epoch
-			t.loss = t.batch.step(t, used, rate)
+			used = min(t.batch.size, len(t.d.T)-t.used) // a step does not cross an epoch
+			t.loss = t.batch.step(t, used, t.rate)
 		}
 		t.it++
 		t.used += used
-		if progress != nil {
-			if t.err = progress(Event{Iteration: t.it, Row: row, Loss: t.loss, Model: m}); t.err != nil {
+		if t.c.Progress != nil {
+			if t.err = t.c.Progress(Event{Iteration: t.it, Row: row, Loss: t.loss, Model: t.m}); t.err != nil {
 				t.status = Canceled
 				break
 			}
 		}
-		switch {
-		case stop == StopRow:
+		if t.c.Stop == StopRow {
 			if t.loss <= t.goal { // the original demo's rule
 				t.status = GoalMet
 			}
-		case book.holds(stop) && t.it >= book.nextExact:
+		} else if t.book.holds(t.c.Stop) && t.it >= t.book.nextExact {
 			// The remembered losses meet the goal; measure every row.
-			book.measure(t.it)
-			if book.holds(stop) {
+			t.book.measure(t.it)
+			if t.book.holds(t.c.Stop) {
 				t.status = GoalMet
 			}
 		}
-		if t.it == t.stall.next && t.status == 0 && t.stall.stalled(t.it, book.mean()) {
+		if t.it == t.stall.next && t.status == 0 && t.stall.stalled(t.it, t.book.mean()) {
 			t.status = Stalled
 		}
-		if t.used == rows {
+		if t.used == len(t.d.T) {
 			t.endEpoch()
-			rate = t.rate
 		}
-		if t.it == nextCheck && t.status == 0 {
-			nextCheck += checkEvery
-			snap2 = m.params(snap2[:0])
-			switch {
-			case !finiteAll(snap2):
-				t.status = Diverged
-			case slices.Equal(snap, snap2):
-				t.status = Saturated
-			}
-			snap, snap2 = snap2, snap
-			select {
-			case <-t.ctx.Done():
-				t.status, t.err = Canceled, t.ctx.Err()
-			default:
-			}
+		if t.it == t.nextCheck && t.status == 0 {
+			t.check()
 		}
 	}
-	return t.result(snap)
+	return t.result()
+}
+
+// next returns the next row to use.
+func (t *trainer) next() int {
+	if t.perm == nil {
+		return t.c.Rand.IntN(len(t.d.T))
+	}
+	return t.nextShuffled()
+}
+
+// nextShuffled returns the next row of this epoch's Shuffle order.
+func (t *trainer) nextShuffled() int {
+	i := t.perm[t.pos]
+	t.pos++
+	return i
+}
+
+// check is the housekeeping: it stops a run whose weights overflowed
+// (Diverged) or did not change since the last check (Saturated), or whose
+// context is done.
+func (t *trainer) check() {
+	t.nextCheck += t.checkEvery
+	t.snap2 = t.m.params(t.snap2[:0])
+	switch {
+	case !finiteAll(t.snap2):
+		t.status = Diverged
+	case slices.Equal(t.snap, t.snap2):
+		t.status = Saturated
+	}
+	t.snap, t.snap2 = t.snap2, t.snap
+	select {
+	case <-t.ctx.Done():
+		t.status, t.err = Canceled, t.ctx.Err()
+	default:
+	}
 }
 
 // endEpoch ends an epoch: the hooks and rules that look at whole epochs,
@@ -475,10 +490,14 @@ func (t *trainer) run() (Result, error) {
 func (t *trainer) endEpoch() {
 	t.epochs++
 	t.used = 0
-	c := t.c
-	if c.Epoch == nil && c.Validation == nil && c.MaxEpochs == 0 && c.Decay == 0 && t.perm == nil {
-		return // nothing looks at epochs: keep the loop lean
+	if t.epochWatched {
+		t.epochEnded()
 	}
+}
+
+// epochEnded runs the hooks and rules that look at whole epochs.
+func (t *trainer) epochEnded() {
+	c := t.c
 	rate := t.rate
 	vloss := math.NaN()
 	if c.Validation != nil {
@@ -517,11 +536,11 @@ func (t *trainer) endEpoch() {
 }
 
 // result finishes a run: the reason it stopped and the model measured.
-func (t *trainer) result(snap []float64) (Result, error) {
+func (t *trainer) result() (Result, error) {
 	m, c := t.m, t.c
 	// A non-finite model can look fitted (a bias of +Inf gives output 1),
 	// so overflow overrides every other reason to stop.
-	if !finiteAll(m.params(snap[:0])) {
+	if !finiteAll(m.params(t.snap[:0])) {
 		t.status = Diverged
 		t.err = fmt.Errorf("neuron: %w by iteration %d: learning rate %v is too large", ErrDiverged, t.it, t.rate)
 	}

@@ -1,6 +1,6 @@
-// Command seedruns times the seed's training procedure through
-// neuron.Train, to compare with bench/c/seed.c and
-// bench/python/seed_numpy.py.
+// Command seedruns times the original demo's training procedure through
+// neuron.Train, to compare with bench/c/seed.c and the Python programs in
+// bench/python.
 //
 // Run r (r = 0 .. runs−1) seeds rand.NewPCG(r, 0), draws the weights and
 // bias with neuron.NewRandom and trains the n-input AND (or OR) with a zero
