@@ -82,5 +82,5 @@ func ExampleParseStop() {
 	// Output:
 	// max: default goal 0.001
 	// row: default goal 1e-10
-	// neuron: unknown stop rule "never" (want row, max or mean)
+	// neuron: unknown stop rule "never" (want row, max, mean or none)
 }

@@ -248,3 +248,20 @@ func TestParseOrder(t *testing.T) {
 		t.Error("ParseOrder(sorted): no error")
 	}
 }
+
+// TestStopNone: without a goal, training runs to the epoch cap even when
+// the loss is tiny, and keeps no book of row losses.
+func TestStopNone(t *testing.T) {
+	d := mustDataset(t, tableX, andT)
+	rng := seeded(1)
+	c := Config{Rand: rng, Stop: StopNone, Goal: 1, MaxEpochs: 500}
+	tr := newTrainer(context.Background(), NewRandom(2, rng), d, &c)
+	if tr.book != nil {
+		t.Error("StopNone keeps a book of row losses")
+	}
+	res, err := tr.run()
+	if err != nil || res.Status != EpochLimit || res.Epochs != 500 || res.Loss != res.Table.Mean {
+		t.Errorf("StopNone with goal 1: %v after %d epochs, loss %v (mean %v), error %v; want the epoch cap at 500",
+			res.Status, res.Epochs, res.Loss, res.Table.Mean, err)
+	}
+}

@@ -19,11 +19,16 @@ const (
 	// StopMean stops when the mean loss over all rows is at most the goal.
 	// It suits data that no model fits exactly, where StopMax never holds.
 	StopMean
+	// StopNone has no goal: training ends at the iteration or epoch cap,
+	// by early stopping or on a stall. It suits data sets, where how long
+	// to train is decided by epochs and held-out rows, and it costs nothing
+	// per iteration.
+	StopNone
 )
 
-var stopNames = [...]string{StopRow: "row", StopMax: "max", StopMean: "mean"}
+var stopNames = [...]string{StopRow: "row", StopMax: "max", StopMean: "mean", StopNone: "none"}
 
-// String returns the rule's name: "row", "max" or "mean".
+// String returns the rule's name: "row", "max", "mean" or "none".
 func (s Stop) String() string {
 	if s >= 0 && int(s) < len(stopNames) {
 		return stopNames[s]
@@ -31,14 +36,14 @@ func (s Stop) String() string {
 	return fmt.Sprintf("Stop(%d)", int(s))
 }
 
-// ParseStop returns the rule named s: "row", "max" or "mean".
+// ParseStop returns the rule named s: "row", "max", "mean" or "none".
 func ParseStop(s string) (Stop, error) {
 	for i, name := range stopNames {
 		if s == name {
 			return Stop(i), nil
 		}
 	}
-	return 0, fmt.Errorf("neuron: unknown stop rule %q (want row, max or mean)", s)
+	return 0, fmt.Errorf("neuron: unknown stop rule %q (want row, max, mean or none)", s)
 }
 
 // DefaultGoal returns the loss goal used when Config.Goal is zero.
@@ -47,7 +52,8 @@ func ParseStop(s string) (Stop, error) {
 // its target: a squared error of 1e-3 (|o−t| ≤ 0.0447) or a cross-entropy
 // of 0.046 (−ln(1−0.045) ≈ 0.046). For StopRow it is the original demo's
 // 1e-10 for squared error, |o−t| ≤ 1.4e-5, and the same closeness, 1.4e-5,
-// for cross-entropy.
+// for cross-entropy. StopNone has no goal; DefaultGoal gives StopMean's,
+// which Result.Loss is then compared with by nothing.
 func DefaultGoal(s Stop, l Loss) float64 {
 	switch {
 	case s == StopRow && l == CrossEntropy:

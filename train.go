@@ -216,7 +216,7 @@ type Result struct {
 	Status     Status  // why training stopped
 	Iterations int     // iterations (steps) done
 	Epochs     int     // epochs completed
-	Loss       float64 // the loss the stop rule measured last (see Stop)
+	Loss       float64 // the loss the stop rule measured last (see Stop); for StopNone the mean loss
 	Table      Stats   // the model measured on every training row after training
 	Validation Stats   // the model measured on Config.Validation, if given
 	BestEpoch  int     // with Patience: the epoch whose weights were kept
@@ -252,7 +252,7 @@ func (c *Config) check(m Model, d *Dataset) error {
 		return fmt.Errorf("neuron: learning rate %v must be a positive number", c.Rate)
 	case !(c.Goal >= 0) || math.IsInf(c.Goal, 0):
 		return fmt.Errorf("neuron: loss goal %v must be a positive number", c.Goal)
-	case c.Stop < StopRow || c.Stop > StopMean:
+	case c.Stop < StopRow || c.Stop > StopNone:
 		return fmt.Errorf("neuron: unknown stop rule %v", c.Stop)
 	case c.Loss < SquaredError || c.Loss > CrossEntropy:
 		return fmt.Errorf("neuron: unknown loss %v", c.Loss)
@@ -345,9 +345,10 @@ func newTrainer(ctx context.Context, m Model, d *Dataset, c *Config) *trainer {
 	case NoLimit:
 		t.max = math.MaxInt
 	}
-	if c.Stop != StopRow || c.StallWindow > 0 {
+	table := c.Stop == StopMax || c.Stop == StopMean // rules that measure every row
+	if table || c.StallWindow > 0 {
 		t.book = newLossBook(m, d, c.Loss, t.goal)
-		if c.Stop != StopRow && t.book.holds(c.Stop) {
+		if table && t.book.holds(c.Stop) {
 			t.status = GoalMet
 		}
 		t.stall = newStallCheck(c.StallWindow, c.StallDrop, t.book.mean())
@@ -430,7 +431,7 @@ func (t *trainer) run() (Result, error) {
 			if t.loss <= t.goal { // the original demo's rule
 				t.status = GoalMet
 			}
-		} else if t.book.holds(t.c.Stop) && t.it >= t.book.nextExact {
+		} else if t.c.Stop != StopNone && t.book.holds(t.c.Stop) && t.it >= t.book.nextExact {
 			// The remembered losses meet the goal; measure every row.
 			t.book.measure(t.it)
 			if t.book.holds(t.c.Stop) {
@@ -553,7 +554,7 @@ func (t *trainer) result() (Result, error) {
 		res.Loss = t.loss
 	case StopMax:
 		res.Loss = res.Table.Max
-	case StopMean:
+	default: // StopMean, and StopNone's closest measure
 		res.Loss = res.Table.Mean
 	}
 	return res, t.err

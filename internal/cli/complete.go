@@ -76,7 +76,7 @@ func nothing(cmd *cobra.Command, args []string, toComplete string) ([]string, co
 // completeSetupFlags registers completions for the flags of run.AddFlags.
 func completeSetupFlags(cmd *cobra.Command) {
 	for name, f := range map[string]cobra.CompletionFunc{
-		run.FlagStop:     words("max\tstop when every row's loss is at most the goal", "mean\tstop when the mean loss is", "row\tstop when the row just drawn is (the original demo's rule)"),
+		run.FlagStop:     words("max\tstop when every row's loss is at most the goal", "mean\tstop when the mean loss is", "row\tstop when the row just drawn is (the original demo's rule)", "none\tno goal: train to the iteration or epoch cap"),
 		run.FlagLoss:     words("squared\t½(o−t)², the original demo's", "cross-entropy\t−t·ln o − (1−t)·ln(1−o)"),
 		run.FlagGoal:     words("auto\tthe stop rule's and loss's default"),
 		run.FlagStall:    words("auto\ton for a network, off for one neuron", "0\toff"),

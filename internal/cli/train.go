@@ -358,7 +358,11 @@ func printHeader(w io.Writer, p *run.Problem, res *run.Outcome) {
 	if s.Loss != neuron.SquaredError {
 		loss = s.Loss.String() + " "
 	}
-	fmt.Fprintf(w, "learning rate %s, %sloss goal %s (stop rule %s), %s, seed %d\n\n", num(c.Rate), loss, num(c.Goal), c.Stop, cap, res.Seed)
+	goal := fmt.Sprintf("%sloss goal %s (stop rule %s)", loss, num(c.Goal), c.Stop)
+	if c.Stop == neuron.StopNone {
+		goal = strings.TrimSpace(loss + "loss, no goal (stop rule none)")
+	}
+	fmt.Fprintf(w, "learning rate %s, %s, %s, seed %d\n\n", num(c.Rate), goal, cap, res.Seed)
 }
 
 // shownRows returns the rows the results show: every row of a small
@@ -425,7 +429,7 @@ func ruleLoss(s neuron.Stop) string {
 	switch s {
 	case neuron.StopMax:
 		return "largest row loss"
-	case neuron.StopMean:
+	case neuron.StopMean, neuron.StopNone:
 		return "mean loss"
 	}
 	return "loss of the last row drawn"
@@ -434,9 +438,11 @@ func ruleLoss(s neuron.Stop) string {
 func printOutcome(w io.Writer, res *run.Outcome) {
 	c := res.Config
 	what := ruleLoss(c.Stop)
-	switch res.Status {
-	case neuron.GoalMet:
+	switch {
+	case res.Status == neuron.GoalMet:
 		fmt.Fprintf(w, "Learned in %s iterations: %s %s ≤ goal %s.\n", count(res.Iterations), what, num(res.Loss), num(c.Goal))
+	case c.Stop == neuron.StopNone && (res.Status == neuron.IterationLimit || res.Status == neuron.EpochLimit):
+		fmt.Fprintf(w, "Trained %s iterations (%s, no goal): %s %s.\n", count(res.Iterations), res.Status, what, num(res.Loss))
 	default:
 		fmt.Fprintf(w, "Not learned: %s after %s iterations; %s %s > goal %s.\n", res.Status, count(res.Iterations), what, num(res.Loss), num(c.Goal))
 	}
@@ -464,6 +470,9 @@ func outcomeError(p *run.Problem, res *run.Outcome) error {
 	hint := ""
 	if flatSpot(p, res.Model) {
 		hint = "; a wrong output is saturated near 0 or 1, where the squared error's gradient (o−t)·o·(1−o) all but vanishes: try --loss cross-entropy"
+	}
+	if c.Stop == neuron.StopNone && (res.Status == neuron.IterationLimit || res.Status == neuron.EpochLimit) {
+		return nil // no goal: the cap is the end asked for
 	}
 	switch res.Status {
 	case neuron.GoalMet:

@@ -196,7 +196,7 @@ func AddFlags(fs *pflag.FlagSet, s *Setup) {
 	fs.VarP(CountValue{&s.Hidden}, FlagHidden, "H", "hidden neurons: train a two-layer network with this many (0: one neuron)")
 	fs.VarP(positiveValue{NumberValue{&s.Rate}}, FlagRate, "r", "learning rate: the size of each step (> 0)")
 	fs.Var(textValue[neuron.Loss, *neuron.Loss]{&s.Loss, "loss"}, FlagLoss, "loss minimized: squared (½(o−t)², the original demo's) or cross-entropy")
-	fs.Var(textValue[neuron.Stop, *neuron.Stop]{&s.Stop, "rule"}, FlagStop, "stop rule: max (every row within the goal), mean (the mean loss), or row (the row just drawn, the original demo's rule)")
+	fs.Var(textValue[neuron.Stop, *neuron.Stop]{&s.Stop, "rule"}, FlagStop, "stop rule: max (every row within the goal), mean (the mean loss), row (the row just drawn, the original demo's rule), or none (no goal: train to the cap; the default with --csv)")
 	fs.VarP(goalValue{&s.Goal}, FlagGoal, "g", "loss goal (> 0); auto: 0.001 for squared error and 0.046 for cross-entropy (every output within 0.045 of its target), 1e-10 and 1.4e-5 with --stop row")
 	fs.VarP(CountValue{&s.MaxIter}, FlagMaxIter, "n", "iteration cap; 0 means no cap")
 	fs.Var(stallValue{&s.Stall}, FlagStall, fmt.Sprintf("stop as stalled after this many iterations without a 1%% fall of the mean loss; 0 is off, auto is %d for a network and off for one neuron", DefaultStall))

@@ -145,8 +145,8 @@ func (s *Setup) Check(lim Limits) error {
 		return fmt.Errorf("learning rate must be a positive number, not %v", s.Rate)
 	case !(s.Goal >= 0) || math.IsInf(s.Goal, 0):
 		return fmt.Errorf("loss goal must be a positive number, not %v", s.Goal)
-	case s.Stop < neuron.StopRow || s.Stop > neuron.StopMean:
-		return fmt.Errorf("unknown stop rule %v (want max, mean or row)", s.Stop)
+	case s.Stop < neuron.StopRow || s.Stop > neuron.StopNone:
+		return fmt.Errorf("unknown stop rule %v (want max, mean, row or none)", s.Stop)
 	case s.Loss < neuron.SquaredError || s.Loss > neuron.CrossEntropy:
 		return fmt.Errorf("unknown loss %v (want squared or cross-entropy)", s.Loss)
 	case s.Hidden < 0 || s.Hidden > lim.Hidden:

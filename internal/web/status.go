@@ -57,7 +57,7 @@ func ruleLoss(f *Frame, stop neuron.Stop, rowLoss float64) (string, float64) {
 	switch stop {
 	case neuron.StopMax:
 		return "largest row loss", float64(f.Max)
-	case neuron.StopMean:
+	case neuron.StopMean, neuron.StopNone:
 		return "mean loss", float64(f.Mean)
 	}
 	return "loss of the last row drawn", rowLoss
