@@ -360,7 +360,10 @@ func printHeader(w io.Writer, p *run.Problem, res *run.Outcome) {
 	}
 	goal := fmt.Sprintf("%sloss goal %s (stop rule %s)", loss, num(c.Goal), c.Stop)
 	if c.Stop == neuron.StopNone {
-		goal = loss + "no loss goal (stop rule none)"
+		goal = "no loss goal (stop rule none)"
+		if loss != "" {
+			goal = loss + "loss, no goal (stop rule none)"
+		}
 	}
 	fmt.Fprintf(w, "learning rate %s, %s, %s, seed %d\n\n", num(c.Rate), goal, cap, res.Seed)
 }
