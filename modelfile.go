@@ -23,8 +23,8 @@ import (
 //	  "info": {"data": "and", "rate": 0.5, ...}          // optional: ModelInfo
 //	}
 //
-// Version 2 added the info fields hidden, loss_function, stall, restarts
-// and start; Load reads versions 1 and 2.
+// Version 2 added the info fields hidden, loss_function, stall, restarts,
+// start, scale and table; Load reads versions 1 and 2.
 //
 // Numbers are written in the shortest form that reads back to the same
 // float64, so a saved model predicts exactly what the trained one did.
@@ -60,6 +60,32 @@ type ModelInfo struct {
 	Iterations   int       `json:"iterations,omitempty"`    // iterations done
 	Loss         float64   `json:"loss,omitempty"`          // the stop rule's loss at the end
 	Status       string    `json:"status,omitempty"`        // why training stopped
+
+	// Scale, if not nil, standardizes every input before the model sees
+	// it: predictions must apply it to new rows (Scaler.ApplyRow).
+	Scale *Scaler `json:"scale,omitempty"`
+	// Table, if not nil, says how the model was trained on a table of
+	// data; Data then names the file.
+	Table *TableInfo `json:"table,omitempty"`
+}
+
+// TableInfo describes how a model was trained on a table of data: which
+// columns, which labels, and how the rows were walked and held out.
+type TableInfo struct {
+	Target     string   `json:"target"`                // the target column
+	Labels     []string `json:"labels"`                // the target labels of outputs 0 and 1
+	OneVsRest  bool     `json:"one_vs_rest,omitempty"` // Labels[1] against every other label (Labels[0] is then "")
+	Order      string   `json:"order,omitempty"`       // how rows were picked: "draw" or "shuffle"
+	Batch      int      `json:"batch,omitempty"`       // rows per step; -1 all of them
+	Decay      float64  `json:"decay,omitempty"`       // learning-rate decay
+	L2         float64  `json:"l2,omitempty"`          // L2 penalty
+	Epochs     int      `json:"epochs,omitempty"`      // epoch cap
+	Patience   int      `json:"patience,omitempty"`    // early-stopping patience
+	Validation float64  `json:"validation,omitempty"`  // fraction of training rows held out for early stopping
+	Test       float64  `json:"test,omitempty"`        // fraction of rows held out for testing
+	Folds      int      `json:"folds,omitempty"`       // cross-validation folds (the model kept is trained on every row)
+	Raw        bool     `json:"raw,omitempty"`         // the inputs were not standardized
+	Epoch      int      `json:"epochs_done,omitempty"` // epochs done
 }
 
 type layerJSON struct {
@@ -90,6 +116,11 @@ func Save(w io.Writer, m Model, info *ModelInfo) error {
 	}
 	if info != nil && len(info.Names) != 0 && len(info.Names) != m.Inputs() {
 		return fmt.Errorf("neuron: model info has %d input names for %d inputs; not saved", len(info.Names), m.Inputs())
+	}
+	if info != nil && info.Scale != nil {
+		if err := checkScale(info.Scale, m.Inputs()); err != nil {
+			return fmt.Errorf("neuron: model info: %v; not saved", err)
+		}
 	}
 	doc := modelJSON{Format: ModelFormat, Version: ModelVersion, Inputs: m.Inputs(), Info: info}
 	switch m := m.(type) {
@@ -204,6 +235,14 @@ func (doc *modelJSON) model() (Model, error) {
 	case doc.Info != nil && len(doc.Info.Names) != 0 && len(doc.Info.Names) != doc.Inputs:
 		return nil, fmt.Errorf("%d input names for %d inputs", len(doc.Info.Names), doc.Inputs)
 	}
+	if doc.Info != nil && doc.Info.Scale != nil {
+		if err := checkScale(doc.Info.Scale, doc.Inputs); err != nil {
+			return nil, err
+		}
+	}
+	if t := doc.Info.table(); t != nil && len(t.Labels) != 2 {
+		return nil, fmt.Errorf("table has %d labels, want 2 (for outputs 0 and 1)", len(t.Labels))
+	}
 	switch doc.Kind {
 	case "neuron":
 		if doc.Hidden != nil || doc.Output != nil {
@@ -247,6 +286,31 @@ func (doc *modelJSON) model() (Model, error) {
 		return nil, errors.New(`no "kind" ("neuron" or "net")`)
 	}
 	return nil, fmt.Errorf(`kind %q is not "neuron" or "net"`, clip(doc.Kind))
+}
+
+// table returns the info's table, or nil.
+func (info *ModelInfo) table() *TableInfo {
+	if info == nil {
+		return nil
+	}
+	return info.Table
+}
+
+// checkScale checks a scaler for a model of the given inputs: one mean
+// and one standard deviation per input, finite, the deviations positive.
+func checkScale(s *Scaler, inputs int) error {
+	switch {
+	case len(s.Mean) != inputs || len(s.Std) != inputs:
+		return fmt.Errorf("scale has %d means and %d standard deviations for %d inputs", len(s.Mean), len(s.Std), inputs)
+	case !finiteAll(s.Mean) || !finiteAll(s.Std):
+		return errors.New("scale has a mean or standard deviation that is not a finite number")
+	}
+	for _, v := range s.Std {
+		if !(v > 0) {
+			return errors.New("scale has a standard deviation that is not positive")
+		}
+	}
+	return nil
 }
 
 // checkLayer checks one neuron's weights (want of them) and bias.

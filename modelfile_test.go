@@ -3,9 +3,11 @@ package neuron
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"runtime/debug"
 	"runtime/metrics"
 	"slices"
@@ -174,4 +176,50 @@ func FuzzLoad(f *testing.F) {
 			t.Fatalf("round trip changed the model")
 		}
 	})
+}
+
+// TestSaveLoadTable: a model trained on a table keeps its scaler and its
+// table's labels, and Load checks the scaler against the inputs.
+func TestSaveLoadTable(t *testing.T) {
+	n := &Neuron{W: []float64{1.5, -2}, Bias: 0.25}
+	info := &ModelInfo{
+		Names: []string{"radius", "texture"}, Data: "cells.csv",
+		Scale: &Scaler{Mean: []float64{14.1, 19.3}, Std: []float64{3.5, 4.3}, N: 455},
+		Table: &TableInfo{Target: "diagnosis", Labels: []string{"benign", "malignant"}, Order: "shuffle", Test: 0.2},
+	}
+	var b strings.Builder
+	if err := Save(&b, n, info); err != nil {
+		t.Fatal(err)
+	}
+	m, got, err := Load(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Scale, info.Scale) || !reflect.DeepEqual(got.Table, info.Table) || m.Output([]float64{1, 2}) != n.Output([]float64{1, 2}) {
+		t.Errorf("Load(Save) = %+v %+v, want %+v %+v", got.Scale, got.Table, info.Scale, info.Table)
+	}
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, []byte(b.String())); err != nil {
+		t.Fatal(err)
+	}
+	good := compact.String()
+	for _, c := range []struct{ from, to, want string }{
+		{`"std":[3.5,4.3]`, `"std":[3.5]`, "1 standard deviations for 2 inputs"},
+		{`"std":[3.5,`, `"std":[0,`, "not positive"},
+		{`"std":[3.5,`, `"std":[-1,`, "not positive"},
+		{`14.1`, `1e999`, "out of range"},
+		{`"benign",`, ``, "1 labels, want 2"},
+	} {
+		bad := strings.Replace(good, c.from, c.to, 1)
+		if bad == good {
+			t.Fatalf("%q not found in the saved model", c.from)
+		}
+		if _, _, err := Load(strings.NewReader(bad)); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q → %q: %v, want an error containing %q", c.from, c.to, err, c.want)
+		}
+	}
+	info.Scale.Std[0] = 0
+	if err := Save(&b, n, info); err == nil {
+		t.Error("Save with a zero standard deviation: no error")
+	}
 }

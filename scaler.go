@@ -24,9 +24,9 @@ import (
 //
 // The zero value has seen no rows; Add fits it a row at a time.
 type Scaler struct {
-	Mean []float64 // mean of each feature
-	Std  []float64 // standard deviation of each feature, 1 where it is 0
-	N    int       // rows fitted
+	Mean []float64 `json:"mean"`           // mean of each feature
+	Std  []float64 `json:"std"`            // standard deviation of each feature, 1 where it is 0
+	N    int       `json:"rows,omitempty"` // rows fitted
 
 	m2 []float64 // sums of squared differences from the mean, for Add
 }

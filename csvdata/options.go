@@ -9,6 +9,12 @@ type Options struct {
 	// column number counting from 1. Default "": the last column.
 	Target string
 
+	// NoTarget says the table has no target column, as when a model
+	// predicts rows whose class is not known: every column may be a
+	// feature, and Reader.Next returns an empty label. Read, which maps
+	// labels to targets, does not take it.
+	NoTarget bool
+
 	// Features are the columns the model sees, by name or number as for
 	// Target, in the order of the model's inputs. Default nil (or empty):
 	// every column but the target, in file order.

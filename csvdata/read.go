@@ -36,6 +36,9 @@ type Table struct {
 // opt names but the file lacks, a file of no data rows, a target of one
 // label only or of more than two when opt.Positive is "".
 func Read(r io.Reader, name string, opt Options) (*Table, error) {
+	if opt.NoTarget {
+		return nil, errors.New("csvdata: Read needs a target column (Options.NoTarget is for Reader)")
+	}
 	rd, err := NewReader(r, name, opt)
 	if err != nil {
 		return nil, err

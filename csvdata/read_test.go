@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -629,5 +630,35 @@ func TestLabels(t *testing.T) {
 	}
 	if _, err := many.Add("7"); err != nil {
 		t.Errorf("a label seen before, after the limit: %v", err)
+	}
+}
+
+// TestNoTarget: a table without a target column reads every column as a
+// feature, or the features named, with empty labels.
+func TestNoTarget(t *testing.T) {
+	rd, err := NewReader(strings.NewReader("b,a,c\n1,2,3\n4,5,6\n"), "new.csv", Options{NoTarget: true, Features: []string{"a", "b"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][]float64
+	x := make([]float64, 2)
+	for {
+		label, err := rd.Next(x)
+		if err == io.EOF {
+			break
+		}
+		if err != nil || label != "" {
+			t.Fatalf("Next: %q, %v", label, err)
+		}
+		got = append(got, slices.Clone(x))
+	}
+	if want := [][]float64{{2, 1}, {5, 4}}; !reflect.DeepEqual(got, want) || rd.Target() != "" {
+		t.Errorf("rows %v, target %q; want %v and no target", got, rd.Target(), want)
+	}
+	if _, err := NewReader(strings.NewReader("a,b\n1,2\n"), "x", Options{NoTarget: true, Target: "b"}); err == nil {
+		t.Error("NoTarget with a Target: no error")
+	}
+	if _, err := Read(strings.NewReader("a,b\n1,2\n"), "x", Options{NoTarget: true}); err == nil {
+		t.Error("Read with NoTarget: no error")
 	}
 }

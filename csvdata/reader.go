@@ -278,7 +278,12 @@ func (rd *Reader) chooseColumns() error {
 		return &ParseError{Name: rd.name, Line: line, Err: err}
 	}
 	rd.target = rd.width - 1
-	if rd.opt.Target != "" {
+	if rd.opt.NoTarget {
+		if rd.opt.Target != "" {
+			return perr(errors.New("a target column is named, but NoTarget says there is none"))
+		}
+		rd.target = -1
+	} else if rd.opt.Target != "" {
 		i, err := rd.column(rd.opt.Target, "target")
 		if err != nil {
 			return perr(err)
@@ -349,8 +354,13 @@ func (rd *Reader) Features() []string {
 	return names
 }
 
-// Target returns the name of the target column.
-func (rd *Reader) Target() string { return rd.names[rd.target] }
+// Target returns the name of the target column, or "" with NoTarget.
+func (rd *Reader) Target() string {
+	if rd.target < 0 {
+		return ""
+	}
+	return rd.names[rd.target]
+}
 
 // Header reports whether the first row was a header.
 func (rd *Reader) Header() bool { return rd.header }
@@ -419,6 +429,9 @@ func (rd *Reader) parseRow(row []string, line int, x []float64) (string, error) 
 			return "", perr(i, err)
 		}
 		x[k] = v
+	}
+	if rd.target < 0 {
+		return "", nil // no target column (Options.NoTarget)
 	}
 	label := strings.TrimSpace(row[rd.target])
 	if label == "" {

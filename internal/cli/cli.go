@@ -78,7 +78,7 @@ type plainError struct{ error }
 
 func (e plainError) Error() string {
 	s := e.error.Error()
-	for _, p := range []string{"neuron: ", "boolfn: ", "plot: "} {
+	for _, p := range []string{"neuron: ", "boolfn: ", "plot: ", "csvdata: ", "metrics: "} {
 		s = strings.TrimPrefix(s, p)
 	}
 	return s

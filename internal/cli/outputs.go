@@ -137,23 +137,35 @@ func (outs *outputs) plots() bool {
 	return outs.lossPath != "" || outs.boundaryPath != "" || outs.weightsPath != ""
 }
 
+// makePlotDir makes --plot's directory if need be, and reports whether it
+// made it (and so should remove it again if no picture is written).
+func (outs *outputs) makePlotDir() (made bool, err error) {
+	if outs.plotDir == "" {
+		return false, nil
+	}
+	err = os.Mkdir(outs.plotDir, 0o777)
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, fs.ErrExist):
+		return false, nil
+	}
+	return false, fmt.Errorf("--plot %s: %v", shortPath(outs.plotDir), fileProblem(err))
+}
+
 // draw writes the pictures of a finished run, and reports each on w. It
 // creates --plot's directory if need be, and removes it again if no
 // picture could be drawn in it.
 func (outs *outputs) draw(w io.Writer, p *run.Problem, res *run.Outcome) (written []string, err error) {
-	if outs.plotDir != "" {
-		err := os.Mkdir(outs.plotDir, 0o777)
-		switch {
-		case err == nil:
-			defer func() {
-				if len(written) == 0 {
-					os.Remove(outs.plotDir)
-				}
-			}()
-		case !errors.Is(err, fs.ErrExist):
-			return nil, fmt.Errorf("--plot %s: %v", shortPath(outs.plotDir), fileProblem(err))
-		}
+	made, err := outs.makePlotDir()
+	if err != nil {
+		return nil, err
 	}
+	defer func() {
+		if made && len(written) == 0 {
+			os.Remove(outs.plotDir)
+		}
+	}()
 	labels := plotLabels(p, res)
 	if outs.lossPath != "" {
 		opt := plot.LossOptions{Labels: labels, Goal: res.Config.Goal, Stop: res.Config.Stop}

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/neuronlab/neuron"
+	"github.com/neuronlab/neuron/csvdata"
 	"github.com/neuronlab/neuron/internal/run"
 )
 
@@ -24,6 +25,7 @@ const (
 
 func newPredictCmd(cio IO) *cobra.Command {
 	var asJSON bool
+	var csvFile string
 	cmd := &cobra.Command{
 		Use:   "predict MODEL [INPUT...]",
 		Short: "Use a saved model: print its output and class for inputs",
@@ -34,13 +36,23 @@ input: numbers separated by spaces, tabs or commas, one row per line
 (blank lines and lines starting with # are skipped). Inputs may be negative:
 'neuron predict m.json -1 0'. Ctrl-C stops it reading standard input.
 
+A model trained on a data file ('neuron train --csv') standardizes each row
+as it did in training, and names the class by its label too: output, class
+and label. With --csv FILE, predict reads the rows of a CSV file instead:
+its header must name every column the model was trained on, in any order
+(other columns, such as the target, are ignored), and it writes a CSV table
+to standard output: output, class (and label) for each row.
+
 With --json, standard output is one JSON object: model (the file), inputs
-(the input names) and predictions [{line, inputs, output, class}] (line, the
-line of standard input, is left out for inputs given as arguments). The
+(the input names) and predictions [{line, inputs, output, class, label}]
+(line, the line of standard input or of the file, is left out for inputs
+given as arguments; label only for a model trained on a data file). The
 object is complete even when a bad line stops predict.`,
 		Example: `  neuron train and --save and.json
   neuron predict and.json 1 1
-  printf '0 0\n0 1\n1 0\n1 1\n' | neuron predict and.json --json`,
+  printf '0 0\n0 1\n1 0\n1 1\n' | neuron predict and.json --json
+  neuron train --csv cells.csv --save cells.json
+  neuron predict cells.json --csv new-cells.csv`,
 		Args:              minArgs(1, "MODEL", "neuron predict and.json 1 1"),
 		ValidArgsFunction: completeModel,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -49,6 +61,22 @@ object is complete even when a bad line stops predict.`,
 				return err
 			}
 			p := &predictor{out: bufio.NewWriter(cio.Out), m: m, json: asJSON}
+			if info != nil && info.Scale != nil {
+				p.scale, p.scaled = info.Scale, make([]float64, m.Inputs())
+			}
+			if info != nil && info.Table != nil {
+				t := info.Table
+				p.labels = t.Labels
+				if t.OneVsRest {
+					p.labels = []string{"not " + t.Labels[1], t.Labels[1]}
+				}
+			}
+			if csvFile != "" {
+				if len(args) > 1 {
+					return fmt.Errorf("--csv reads the inputs from %s, so none are wanted as arguments, got %s", shortPath(csvFile), shortArgs(args[1:]))
+				}
+				return p.csv(cmd.Context(), args[0], csvFile, modelInputNames(m, info))
+			}
 			p.begin(args[0], modelInputNames(m, info))
 			defer p.end()
 			if len(args) > 1 {
@@ -63,6 +91,8 @@ object is complete even when a bad line stops predict.`,
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the predictions as one JSON object (fields above)")
+	cmd.Flags().StringVar(&csvFile, "csv", "", "predict every row of a CSV `FILE` whose header names the model's inputs; write CSV")
+	cmd.RegisterFlagCompletionFunc("csv", files("csv", "tsv", "txt"))
 	return cmd
 }
 
@@ -104,11 +134,16 @@ func modelInputNames(m neuron.Model, info *neuron.ModelInfo) []string {
 
 // A predictor prints a model's predictions, as text or as one JSON object.
 type predictor struct {
-	out   *bufio.Writer
-	m     neuron.Model
-	json  bool
-	names []string
-	n     int // predictions printed
+	out    *bufio.Writer
+	m      neuron.Model
+	json   bool
+	csvOut bool // write CSV rows: output,class[,label]
+	names  []string
+	n      int // predictions printed
+
+	scale  *neuron.Scaler // standardizes inputs as training did, or nil
+	scaled []float64      // scratch for the standardized inputs
+	labels []string       // the labels of classes 0 and 1, or nil
 }
 
 // begin starts the JSON object.
@@ -138,26 +173,93 @@ type predictionJSON struct {
 	Inputs []number `json:"inputs"`
 	Output number   `json:"output"`
 	Class  int      `json:"class"`
+	Label  string   `json:"label,omitempty"`
 }
 
 // predict prints the model's output for x, from line (0: the arguments).
 func (p *predictor) predict(line int, x []float64) {
-	o := p.m.Output(x)
+	in := x
+	if p.scale != nil {
+		in = append(p.scaled[:0], x...)
+		p.scale.ApplyRow(in) // as the model's training rows were
+	}
+	o := p.m.Output(in)
 	class := 0
 	if o >= 0.5 {
 		class = 1
 	}
-	if p.json {
-		b, _ := json.Marshal(predictionJSON{line, numbers(x), number(o), class})
+	label := ""
+	if p.labels != nil {
+		label = p.labels[class]
+	}
+	switch {
+	case p.json:
+		b, _ := json.Marshal(predictionJSON{line, numbers(x), number(o), class, label})
 		if p.n > 0 {
 			p.out.WriteByte(',')
 		}
 		p.out.WriteString("\n    ")
 		p.out.Write(b)
-	} else {
+	case p.csvOut && label != "":
+		fmt.Fprintf(p.out, "%.10f,%d,%s\n", o, class, csvField(label))
+	case p.csvOut:
+		fmt.Fprintf(p.out, "%.10f,%d\n", o, class)
+	case label != "":
+		fmt.Fprintf(p.out, "%.10f %d %s\n", o, class, label)
+	default:
 		fmt.Fprintf(p.out, "%.10f %d\n", o, class)
 	}
 	p.n++
+}
+
+// csvField quotes a label for a CSV file if it needs it.
+func csvField(s string) string {
+	if strings.ContainsAny(s, ",\"\r\n") || strings.TrimSpace(s) != s {
+		return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+	}
+	return s
+}
+
+// csv predicts every row of a CSV file whose header names the model's
+// inputs, in any order, and writes a CSV table (or, with --json, the JSON
+// object) to standard output.
+func (p *predictor) csv(ctx context.Context, model, file string, names []string) error {
+	f, err := os.Open(file)
+	if err != nil {
+		return fmt.Errorf("data file %s: %v", shortPath(file), fileProblem(err))
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return fmt.Errorf("data file %s: is a directory", shortPath(file))
+	}
+	rd, err := csvdata.NewReader(f, shortPath(file), csvdata.Options{NoTarget: true, Features: names, Header: csvdata.HeaderPresent})
+	if err != nil {
+		return plainError{err}
+	}
+	p.csvOut = !p.json
+	p.begin(model, names)
+	defer p.end()
+	if p.csvOut {
+		head := "output,class"
+		if p.labels != nil {
+			head += ",label"
+		}
+		fmt.Fprintln(p.out, head)
+	}
+	x := make([]float64, len(names))
+	for {
+		_, err := rd.Next(x)
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return plainError{err}
+		}
+		if p.n%4096 == 0 && ctx.Err() != nil {
+			return stopped("after %d rows of %s, whose predictions were printed", p.n, shortPath(file))
+		}
+		p.predict(rd.Line(), x)
+	}
 }
 
 // An inputLine is a line of standard input, or the error that ended it.

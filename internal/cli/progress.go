@@ -28,7 +28,9 @@ type progress struct {
 // rarely enough to cost nothing measurable.
 const progressEvery = 1<<16 - 1
 
-// progressRows is the largest table whose mean loss the line measures.
+// progressRows is the largest table whose mean loss the line measures;
+// for larger tables, or none (a nil data set), it shows the loss of the
+// row just used.
 const progressRows = 4096
 
 func newProgress(w io.Writer, d *neuron.Dataset, l neuron.Loss, cap int) *progress {
@@ -43,7 +45,7 @@ func (p *progress) observe(e neuron.Event) error {
 	if time.Since(p.start) < progressDelay {
 		return nil
 	}
-	if p.d.Len() <= progressRows {
+	if p.d != nil && p.d.Len() <= progressRows {
 		p.bar.Describe(p.what + "mean loss " + num(neuron.Evaluate(e.Model, p.d, p.loss).Mean))
 	} else {
 		p.bar.Describe(p.what + "row loss " + num(e.Loss)) // measuring every row would cost too much

@@ -43,8 +43,9 @@ const traceFileSteps = 10_000
 
 func newTrainCmd(io IO) *cobra.Command {
 	o := &trainOpts{setup: run.Default(), traceFirst: 20}
+	var data *run.DataFlags // bound below, read when the command runs
 	cmd := &cobra.Command{
-		Use:   "train FUNC",
+		Use:   "train FUNC | train --csv FILE",
 		Short: "Train one neuron (or a two-layer network) on a boolean function",
 		Long: `train teaches one neuron, or with --hidden a two-layer network, the boolean
 function FUNC by steepest descent, and prints each row's expected and actual
@@ -72,6 +73,22 @@ Losses (--loss): 'squared' is ½(o−t)², the original demo's; its gradient
 wrong one, which is why AND of 8 inputs is never learned with it.
 'cross-entropy' is −t·ln o − (1−t)·ln(1−o), whose gradient is simply o−t.
 
+Your own data: with --csv FILE and no FUNC, train learns a table of numeric
+feature columns and a target column of two labels (--target, --features;
+--positive LABEL learns one label against the rest). It holds rows out to test
+the model (--test 0.2 by default, or --folds K for stratified cross-validation),
+standardizes each feature on the training rows (unless --raw), and reports
+accuracy, precision, recall, F1, log-loss, AUC and the confusion matrix on the
+held-out rows. Steps take one row drawn at random, as the original demo does
+(--order draw), or every row once per epoch in a shuffled order (--order
+shuffle), singly or in mini-batches (--batch N, or --batch all); --decay lowers
+the learning rate each epoch, --l2 penalizes large weights, --epochs caps the
+epochs (100), and --patience stops early when the loss on validation rows,
+held out of the training rows, stops falling. --stream reads a file larger
+than memory in passes. With --csv there is no loss goal (--stop none) and no
+iteration cap unless asked. 'neuron predict MODEL --csv FILE' applies a saved
+model to new rows.
+
 Output files are checked before training starts, written whole or not at all,
 and kept after Ctrl-C with the result so far. Standard output carries the
 results; notices (files written, restarts, progress) go to standard error.
@@ -88,18 +105,46 @@ table_complete says which), model {kind, inputs, weights, bias, or hidden
 iterations, max_loss}], and files {model, loss_plot, boundary_plot,
 weights_plot, trace} written.
 
-Exit status: 0 learned, 1 bad input or an error, 2 not learned (cap, stall,
-saturation), 130 interrupted (143 for SIGTERM, 129 for SIGHUP).`,
+With --csv and --json, the object has: data {file, target, features,
+negative, positive, one_vs_rest, rows, class_rows, rows_dropped}, setup (as
+above, and order, batch, decay, l2, epochs, patience, validation, test, folds,
+raw), tested, splits [{fold, train_rows, validation_rows, test_rows, held_out
+(the tested rows, 0 the first data row), result {status, epochs, iterations,
+best_epoch}, report {rows, accuracy, precision, recall, f1, log_loss, auc, tp,
+fp, tn, fn}}], mean and std (over the folds), final (the kept model's result),
+model, scale {mean, std} and files.
+
+Exit status: 0 learned (for --csv: trained), 1 bad input or an error, 2 not
+learned (cap, stall, saturation), 130 interrupted (143 for SIGTERM, 129 for
+SIGHUP).`,
 		Example: `  neuron train and
   neuron train or --stop row --goal 1e-10 --seed 7
   neuron train xor --hidden 2 --restarts 5
   neuron train and8 --loss cross-entropy
-  neuron train 'maj(a,b,c)' --rate 2 --json`,
-		Args:              exactArgs(1, "FUNC", "neuron train and"),
+  neuron train 'maj(a,b,c)' --rate 2 --json
+  neuron train --csv cells.csv --folds 5 --loss cross-entropy --order shuffle --rate 0.1 --decay 0.1 --l2 0.002`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed(run.FlagCSV) {
+				if len(args) > 0 {
+					return fmt.Errorf("--csv trains on a data file, so no FUNC is wanted, got %s (see '%s --help')", shortArgs(args), cmd.CommandPath())
+				}
+				return nil
+			}
+			return exactArgs(1, "FUNC", "neuron train and")(cmd, args)
+		},
 		ValidArgsFunction: completeFunction,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := emptyFlags(cmd, "save", "plot", "plot-loss", "plot-boundary", "plot-inputs", "trace-file"); err != nil {
+			if err := emptyFlags(cmd, "save", "plot", "plot-loss", "plot-boundary", "plot-inputs", "trace-file", run.FlagCSV, run.FlagTarget, run.FlagPositive); err != nil {
 				return err
+			}
+			ds, err := data.Setup()
+			if err != nil {
+				return fmt.Errorf("%v (see '%s --help')", err, cmd.CommandPath())
+			}
+			if ds != nil {
+				o.setup.Data, o.setup.Func = ds, ""
+				dataDefaults(cmd, &o.setup)
+				return runTrainData(cmd.Context(), io, o, cmd)
 			}
 			o.setup.Func = args[0]
 			limited := cmd.Flags().Changed("trace-first") || cmd.Flags().Changed("trace-every")
@@ -108,6 +153,7 @@ saturation), 130 interrupted (143 for SIGTERM, 129 for SIGHUP).`,
 	}
 	f := cmd.Flags()
 	run.AddFlags(f, &o.setup)
+	data = run.AddDataFlags(f)
 	f.StringVar(&o.save, "save", "", "save the learned model to `FILE` (JSON; 'neuron predict FILE' uses it)")
 	f.StringVar(&o.plotDir, "plot", "", "draw the loss curve, the decision boundary and the weights as `DIR`/loss.png, DIR/boundary.png and DIR/weights.png (DIR is made if need be)")
 	f.StringVar(&o.plotLoss, "plot-loss", "", "draw the loss curve to `FILE` (.png or .svg)")

@@ -43,6 +43,17 @@ type BoundaryOptions struct {
 	// Snapshots is the number of earlier moments shown; if zero, 4, and
 	// if negative, none.
 	Snapshots int
+
+	// Project draws every row where its values of the inputs shown put
+	// it, whatever its other inputs, instead of only the rows whose other
+	// inputs equal Fixed. It suits data sets, where few rows if any lie on
+	// one slice; a row is marked wrong when the model's output for the
+	// whole row is on the wrong side of 0.5, which the shading at its
+	// point need not show.
+	Project bool
+	// Note, if not empty, replaces the line under the title that says
+	// which inputs are shown and where the others are fixed.
+	Note string
 }
 
 // The look of the boundary picture.
@@ -185,6 +196,7 @@ type slice struct {
 	xd, yd [2]float64 // the rows' ranges of the inputs shown
 	xr, yr [2]float64 // the axes' ranges
 	rows   []int      // the rows drawn
+	note_  string     // BoundaryOptions.Note
 	snaps  []snapshot // the model at earlier moments
 	end    int        // the iteration of the model drawn, or -1 if not known
 }
@@ -256,11 +268,12 @@ func newSlice(m neuron.Model, d *neuron.Dataset, o BoundaryOptions) (*slice, err
 	} else {
 		s.yd, s.yr = [2]float64{0, 1}, [2]float64{-0.05, 1.05} // the output, with room for the marks
 	}
+	s.note_ = o.Note
 rows:
 	for r := range d.Len() {
 		x, _ := d.Row(r)
 		for i, v := range x {
-			if i != s.x && i != s.y && v != s.in[i] {
+			if !o.Project && i != s.x && i != s.y && v != s.in[i] {
 				continue rows
 			}
 		}
@@ -331,6 +344,9 @@ func (s *slice) cells(cols, rows int) *grid {
 // note says which inputs a picture of a model of more than two inputs
 // shows, e.g. "inputs a, c; b = 1 (rows with other values of b not drawn)".
 func (s *slice) note() string {
+	if s.note_ != "" {
+		return s.note_
+	}
 	if len(s.in) <= 2 {
 		return ""
 	}
@@ -565,9 +581,15 @@ func (s *slice) marks() marks {
 			at.Y = x[s.y]
 		}
 		o := s.m.Output(x)
-		ms = append(ms, placed{at, mark{one: t >= 0.5, wrong: (o >= 0.5) != (t >= 0.5)}})
+		ms = append(ms, placed{at, mark{one: t >= 0.5, wrong: (o >= 0.5) != (t >= 0.5), small: s.small()}})
 	}
 	return ms
+}
+
+// small says how much smaller than usual the rows' marks are drawn: not
+// at all for a truth table of up to 64 rows, fully from 512 rows up.
+func (s *slice) small() float64 {
+	return min(1, max(0, (float64(len(s.rows))-64)/(512-64)))
 }
 
 // legend returns the legend of the boundary picture.

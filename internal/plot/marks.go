@@ -14,19 +14,24 @@ import (
 // A mark shows a row of the data set: a black dot for a target of 1, a
 // white one for 0, ringed in gold when the model gets the row wrong.
 type mark struct {
-	one   bool // the target is 1 (at least 0.5)
-	wrong bool // the model's output is on the other side of 0.5
-	ring  bool // draw only the ring, as in the legend
+	one   bool    // the target is 1 (at least 0.5)
+	wrong bool    // the model's output is on the other side of 0.5
+	ring  bool    // draw only the ring, as in the legend
+	small float64 // how much smaller than a truth table's dots to draw it: 0 (not), up to 1
 }
 
 // draw draws the mark centred at pt.
 func (m mark) draw(c *draw.Canvas, pt vg.Point) {
-	const r = 5.5 // the dot's radius in points
+	// The dot's radius in points: a truth table's few rows get large dots;
+	// hundreds of rows of data get small ones, so that they do not hide
+	// each other and the shading.
+	r := vg.Length(5.5 * (1 - 0.6*m.small))
 	if m.wrong {
-		c.SetLineStyle(draw.LineStyle{Color: black, Width: vg.Points(4.5)})
-		c.Stroke(circle(pt, r+4))
-		c.SetLineStyle(draw.LineStyle{Color: wrongColor, Width: vg.Points(3)})
-		c.Stroke(circle(pt, r+4))
+		ring := r * 0.7
+		c.SetLineStyle(draw.LineStyle{Color: black, Width: vg.Points(4.5 * (1 - 0.5*m.small))})
+		c.Stroke(circle(pt, r+ring))
+		c.SetLineStyle(draw.LineStyle{Color: wrongColor, Width: vg.Points(3 * (1 - 0.5*m.small))})
+		c.Stroke(circle(pt, r+ring))
 	}
 	if m.ring {
 		return
@@ -37,7 +42,7 @@ func (m mark) draw(c *draw.Canvas, pt vg.Point) {
 	}
 	c.SetColor(fill)
 	c.Fill(circle(pt, r))
-	c.SetLineStyle(draw.LineStyle{Color: edge, Width: vg.Points(1.25)})
+	c.SetLineStyle(draw.LineStyle{Color: edge, Width: vg.Points(1.25 * (1 - 0.5*m.small))})
 	c.Stroke(circle(pt, r))
 	if m.one { // a black outline around the white edge keeps the dot sharp on any shade
 		c.SetLineStyle(draw.LineStyle{Color: black, Width: vg.Points(0.5)})

@@ -235,12 +235,15 @@ func (d *DataSetup) readTable() (*csvdata.Table, error) {
 	return t, nil
 }
 
-// plainData drops the package prefix of a csvdata error.
+// plainData drops the package prefix of a csvdata error, and names the
+// flag where the package names its option.
 func plainData(err error) error {
-	if s, ok := strings.CutPrefix(err.Error(), "csvdata: "); ok {
-		return errors.New(s)
+	s := strings.TrimPrefix(err.Error(), "csvdata: ")
+	s = strings.Replace(s, "name the positive label", "give --positive LABEL", 1)
+	if s == err.Error() {
+		return err
 	}
-	return err
+	return errors.New(s)
 }
 
 // dataConfig returns the training configuration of a data run, without
@@ -250,4 +253,48 @@ func (s *Setup) dataConfig() neuron.Config {
 	d := s.Data
 	c.Order, c.Batch, c.Decay, c.L2, c.MaxEpochs, c.Patience = d.Order, d.Batch, d.Decay, d.L2, d.Epochs, d.Patience
 	return c
+}
+
+// DataInfo returns a saved model's record of a data run: the kept model's
+// inputs (the feature columns), its scaler, the target's labels, and the
+// setup, enough to train it again.
+func (s *Setup) DataInfo(out *DataOutcome) *neuron.ModelInfo {
+	d, t := s.Data, out.Table
+	m := t.Mapping
+	info := &neuron.ModelInfo{
+		Names: t.Features, Data: d.CSV, Hidden: s.Hidden, Rate: s.Rate, Goal: s.Goal,
+		Stop: s.Stop.String(), LossFunction: s.Loss.String(), Seed: s.Seed, MaxIter: s.MaxIter,
+		Stall: s.StallFor(), Start: s.Start, Scale: out.Scaler,
+		Iterations: out.Final.Iterations, Loss: out.Final.Loss, Status: out.Final.Status.String(),
+		Table: &neuron.TableInfo{
+			Target: t.Target, Labels: []string{m.Negative, m.Positive}, OneVsRest: m.OneVsRest,
+			Order: d.Order.String(), Batch: d.Batch, Decay: d.Decay, L2: d.L2, Epochs: d.Epochs,
+			Patience: d.Patience, Validation: d.Validation, Test: d.Test, Folds: d.Folds, Raw: d.Raw,
+			Epoch: out.Final.Epochs,
+		},
+	}
+	if d.Patience == 0 {
+		info.Table.Validation = 0
+	}
+	return info
+}
+
+// fromTableInfo returns the data settings a saved model's info records.
+func fromTableInfo(info *neuron.ModelInfo) (*DataSetup, error) {
+	t := info.Table
+	d := DefaultData(info.Data)
+	d.Target, d.Features, d.Batch, d.Decay, d.L2, d.Epochs, d.Patience, d.Test, d.Folds, d.Raw =
+		t.Target, info.Names, t.Batch, t.Decay, t.L2, t.Epochs, t.Patience, t.Test, t.Folds, t.Raw
+	if t.Validation > 0 {
+		d.Validation = t.Validation
+	}
+	if len(t.Labels) == 2 {
+		d.Positive = t.Labels[1]
+	}
+	if t.Order != "" {
+		if err := d.Order.UnmarshalText([]byte(t.Order)); err != nil {
+			return nil, plain(err)
+		}
+	}
+	return d, nil
 }

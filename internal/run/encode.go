@@ -208,6 +208,13 @@ func FromInfo(info *neuron.ModelInfo) (Setup, error) {
 			return s, plain(err)
 		}
 	}
+	if info.Table != nil {
+		d, err := fromTableInfo(info)
+		if err != nil {
+			return s, err
+		}
+		s.Func, s.Data = "", d
+	}
 	return s, nil
 }
 

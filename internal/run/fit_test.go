@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -162,5 +163,25 @@ func TestDataSetupErrors(t *testing.T) {
 	s := dataSetup("wdbc.csv")
 	if _, err := Prepare(s, Limits{Hidden: 8}); err == nil || !strings.Contains(err.Error(), "cannot be used here") {
 		t.Errorf("a data file where files are not allowed: %v", err)
+	}
+}
+
+// TestDataInfoRoundTrip: a data run's saved info gives back its setup.
+func TestDataInfoRoundTrip(t *testing.T) {
+	s := dataSetup("iris.csv")
+	s.Data.Positive, s.Data.Order, s.Data.Batch, s.Data.L2, s.Data.Epochs, s.Data.Patience = "versicolor", neuron.Shuffle, 8, 0.01, 30, 5
+	s.Data.Features, s.Data.Target = []string{"petal_length_cm", "petal_width_cm"}, "species" // the record names columns as resolved
+	s.Hidden, s.Loss = 3, neuron.CrossEntropy
+	out := fit(t, s)
+	got, err := FromInfo(s.DataInfo(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Data == nil || !reflect.DeepEqual(*got.Data, *s.Data) || got.Hidden != 3 || got.Loss != neuron.CrossEntropy || got.Func != "" {
+		t.Errorf("FromInfo(DataInfo) = %+v %+v, want %+v %+v", got, got.Data, s, s.Data)
+	}
+	info := s.DataInfo(out)
+	if info.Scale == nil || len(info.Scale.Mean) != 2 || info.Table.Labels[1] != "versicolor" || !info.Table.OneVsRest {
+		t.Errorf("info %+v %+v: want a 2-input scale and versicolor against the rest", info.Scale, info.Table)
 	}
 }

@@ -135,6 +135,9 @@ func (s *Setup) Check(lim Limits) error {
 		if err := s.Data.check(); err != nil {
 			return err
 		}
+		if s.Data.Stream && s.Stop != neuron.StopNone {
+			return fmt.Errorf("--stream trains for --epochs passes over the file, with no loss goal; --stop %v does not apply", s.Stop)
+		}
 	}
 	switch {
 	case s.Func == "" && s.Data == nil:
