@@ -8,7 +8,7 @@ import (
 	"github.com/neuronlab/neuron"
 )
 
-// A neuron learns AND, the seed's way: learning rate 0.5, loss goal 1e-10,
+// A neuron learns AND as the original demo does: learning rate 0.5, loss goal 1e-10,
 // stop as soon as the row just drawn is within the goal.
 func Example() {
 	data, _ := neuron.NewDataset([][]float64{{0, 0}, {0, 1}, {1, 0}, {1, 1}}, []float64{0, 0, 0, 1})
@@ -65,7 +65,7 @@ func ExampleNet() {
 	// [1 1] → 0.04 (expected 0)
 }
 
-// A Neuron's gradient, by the seed's formula (o−t)·o·(1−o)·x.
+// A Neuron's gradient, by the original demo's formula (o−t)·o·(1−o)·x.
 func ExampleNeuron_Gradient() {
 	n := &neuron.Neuron{W: []float64{0.5, -1}, Bias: 0.25}
 	g := neuron.New(2)

@@ -56,7 +56,7 @@ type ModelInfo struct {
 	MaxIter      int       `json:"max_iter,omitempty"`      // iteration cap, 0 for none
 	Stall        int       `json:"stall,omitempty"`         // stall window, 0 for none
 	Restarts     int       `json:"restarts,omitempty"`      // restarts allowed
-	Start        []float64 `json:"start,omitempty"`         // starting weights (Params layout), if not drawn from the seed
+	Start        []float64 `json:"start,omitempty"`         // starting weights (Params layout), if not drawn at random
 	Iterations   int       `json:"iterations,omitempty"`    // iterations done
 	Loss         float64   `json:"loss,omitempty"`          // the stop rule's loss at the end
 	Status       string    `json:"status,omitempty"`        // why training stopped

@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-// The seed's two truth tables, rows in the order 00, 01, 10, 11.
+// The original demo's two truth tables, rows in the order 00, 01, 10, 11.
 var (
 	tableX = [][]float64{{0, 0}, {0, 1}, {1, 0}, {1, 1}}
 	andT   = []float64{0, 0, 0, 1}
@@ -27,7 +27,7 @@ func mustDataset(t testing.TB, x [][]float64, y []float64) *Dataset {
 
 func seeded(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 0)) }
 
-// trainSeed runs the seed's procedure with seed s through Train.
+// trainSeed runs the original procedure with seed s through Train.
 func trainSeed(t testing.TB, d *Dataset, s uint64) Result {
 	rng := seeded(s)
 	res, err := Train(context.Background(), NewRandom(d.Inputs, rng), d, Config{Rand: rng})
@@ -37,7 +37,7 @@ func trainSeed(t testing.TB, d *Dataset, s uint64) Result {
 	return res
 }
 
-// referenceSeed is the seed's procedure written out independently, with
+// referenceSeed is the original procedure written out independently, with
 // σ computed by math.Exp: the same draws from the same source, the same
 // formulas. It returns the iteration count.
 func referenceSeed(tg []float64, s uint64) int {
@@ -97,7 +97,7 @@ func median(v []int) float64 {
 	return float64(s[len(s)/2-1]+s[len(s)/2]) / 2
 }
 
-// TestSeedIterationDistribution: the seed's program printed 44,842
+// TestSeedIterationDistribution: the original program printed 44,842
 // iterations for AND and 21,555 for OR. Over many seeds, the median
 // iteration count of the same procedure must be within 3% of those.
 func TestSeedIterationDistribution(t *testing.T) {
@@ -109,7 +109,7 @@ func TestSeedIterationDistribution(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		tg   []float64
-		seed float64 // the seed's printed count
+		seed float64 // the original program's printed count
 	}{{"AND", andT, 44842}, {"OR", orT, 21555}} {
 		d := mustDataset(t, tableX, tc.tg)
 		var its []int
@@ -122,9 +122,9 @@ func TestSeedIterationDistribution(t *testing.T) {
 		}
 		m := median(its)
 		if math.Abs(m-tc.seed)/tc.seed > medianTol {
-			t.Errorf("%s: median %v iterations over %d seeds, want within %v%% of the seed's %v", tc.name, m, seeds, 100*medianTol, tc.seed)
+			t.Errorf("%s: median %v iterations over %d seeds, want within %v%% of the original %v", tc.name, m, seeds, 100*medianTol, tc.seed)
 		}
-		t.Logf("%s: median %v iterations (seed's run: %v)", tc.name, m, tc.seed)
+		t.Logf("%s: median %v iterations (the original run: %v)", tc.name, m, tc.seed)
 	}
 }
 
@@ -149,7 +149,7 @@ func TestTrainDeterministic(t *testing.T) {
 }
 
 // TestTrainLearns: AND, OR, NAND and NOR under every stop rule. The
-// table rules must leave every row within the goal; the seed's rule only
+// table rules must leave every row within the goal; the original rule only
 // the last row drawn, but every row on the right side of 0.5.
 func TestTrainLearns(t *testing.T) {
 	for _, tc := range []struct {
