@@ -88,6 +88,9 @@ func (l Loss) atOutput(u, o, t float64) (loss, d float64) {
 // softplus returns ln(1 + e^z) without overflow: for z > 0 it is
 // z + ln(1 + e^(−z)), so the exponential is always at most 1.
 func softplus(z float64) float64 {
+	if z != z {
+		return z // NaN, from weights that overflowed: Train reports the divergence
+	}
 	a := math.Abs(z)
 	var y float64 // e^(−|z|), in (0, 1]
 	if a <= expLimit {

@@ -27,6 +27,31 @@ func TestLog1p(t *testing.T) {
 	}
 }
 
+func TestSoftplusOfNonFinite(t *testing.T) {
+	if got := softplus(math.NaN()); !math.IsNaN(got) {
+		t.Errorf("softplus(NaN) = %v, want NaN", got)
+	}
+	if got := softplus(math.Inf(1)); !math.IsInf(got, 1) {
+		t.Errorf("softplus(+Inf) = %v, want +Inf", got)
+	}
+	if got := softplus(math.Inf(-1)); got != 0 {
+		t.Errorf("softplus(-Inf) = %v, want 0", got)
+	}
+}
+
+// TestCrossEntropyDiverges: a learning rate so large that the weights
+// overflow is reported as a divergence, for either loss, not a crash.
+func TestCrossEntropyDiverges(t *testing.T) {
+	d := mustDataset(t, tableX, andT)
+	for _, l := range losses {
+		rng := seeded(1)
+		res, err := Train(context.Background(), NewRandom(2, rng), d, Config{Rand: rng, Loss: l, Rate: 1.7e308, Stop: StopMax, MaxIter: 100_000})
+		if res.Status != Diverged && res.Status != Saturated {
+			t.Errorf("%v, rate 1.7e308: %v, %v; want diverged or saturated", l, res.Status, err)
+		}
+	}
+}
+
 func TestSoftplus(t *testing.T) {
 	ref := func(z float64) float64 { return max(z, 0) + math.Log1p(math.Exp(-math.Abs(z))) }
 	for z := -800.0; z <= 800; z += 1.0 / 64 {
