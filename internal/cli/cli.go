@@ -125,7 +125,7 @@ files written), 141 when standard output was closed (| head).`,
 	root.RegisterFlagCompletionFunc("seed", nothing)
 	root.SetFlagErrorFunc(flagError)
 	root.SetVersionTemplate("neuron {{.Version}}\n")
-	for _, c := range []*cobra.Command{newTrainCmd(io), newCheckCmd(io), newFunctionsCmd(io), newPredictCmd(io), newServeCmd(io)} {
+	for _, c := range []*cobra.Command{newTrainCmd(io), newCheckCmd(io), newFunctionsCmd(io), newPredictCmd(io), newServeCmd(io), newStatsCmd(io), newSweepCmd(io)} {
 		c.SetFlagErrorFunc(flagError)
 		root.AddCommand(c)
 	}
