@@ -38,7 +38,8 @@ func Rates(lo, hi float64, points int) ([]float64, error) {
 		return nil, fmt.Errorf("%d points need a range of rates, not the one rate %v", points, lo)
 	}
 	rates := make([]float64, points)
-	step := math.Log(hi/lo) / float64(max(points-1, 1))
+	// ln hi − ln lo, not ln(hi/lo): the ratio of 1e-300 and 1e300 overflows.
+	step := (math.Log(hi) - math.Log(lo)) / float64(max(points-1, 1))
 	for k := range rates {
 		rates[k] = lo * math.Exp(float64(k)*step)
 	}

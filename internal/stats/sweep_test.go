@@ -111,3 +111,15 @@ func TestFastest(t *testing.T) {
 		t.Errorf("Fastest of a sweep where no run met the goal = %+v, want nil", got)
 	}
 }
+
+// TestRatesExtreme: rates spanning most of float64's range stay finite.
+func TestRatesExtreme(t *testing.T) {
+	rates, err := Rates(1e-300, 1e300, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const tol = 1e-12
+	if rates[0] != 1e-300 || rates[2] != 1e300 || math.Abs(rates[1]-1) > tol {
+		t.Errorf("Rates(1e-300, 1e300, 3) = %v, want [1e-300 1 1e300]", rates)
+	}
+}
