@@ -130,6 +130,9 @@ SIGHUP).`,
 				}
 				return nil
 			}
+			if _, err := data.Setup(); err != nil { // a data flag without --csv
+				return fmt.Errorf("%v (see '%s --help')", err, cmd.CommandPath())
+			}
 			return exactArgs(1, "FUNC", "neuron train and")(cmd, args)
 		},
 		ValidArgsFunction: completeFunction,
