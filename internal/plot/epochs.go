@@ -109,13 +109,5 @@ func WriteEpochs(w io.Writer, f Format, train, heldout []float64, o EpochOptions
 	if title == "" {
 		title = "loss after each epoch"
 	}
-	return render(w, f, func(c draw.Canvas) {
-		body := header(c, title, o.Subtitle)
-		lw := legend.room() + 14
-		plotArea := draw.Crop(body, 8, -lw, 8, 0)
-		p.Draw(plotArea)
-		keyArea := draw.Crop(body, body.Size().X-lw+10, 0, 0, 0)
-		keyArea.Max.Y = p.DataCanvas(plotArea).Max.Y
-		legend.Draw(keyArea)
-	})
+	return renderKeyed(w, f, p, legend, title, o.Subtitle)
 }

@@ -64,15 +64,7 @@ func WriteHistogram(w io.Writer, f Format, s *stats.Summary, o HistogramOptions)
 	if title == "" {
 		title = fmt.Sprintf("iterations to the goal over %s runs", explain.Count(s.Finished()))
 	}
-	return render(w, f, func(c draw.Canvas) {
-		body := header(c, title, o.Subtitle)
-		lw := legend.room() + 14
-		plotArea := draw.Crop(body, 8, -lw, 8, 0)
-		p.Draw(plotArea)
-		keyArea := draw.Crop(body, body.Size().X-lw+10, 0, 0, 0)
-		keyArea.Max.Y = p.DataCanvas(plotArea).Max.Y // the key's top lines up with the data area's
-		legend.Draw(keyArea)
-	})
+	return renderKeyed(w, f, p, legend, title, o.Subtitle)
 }
 
 // histPlot returns the histogram of s, with its percentile lines and

@@ -200,16 +200,7 @@ func WriteLossWith(w io.Writer, f Format, h *neuron.History, o LossOptions) erro
 	if title == "" {
 		title = "loss during training"
 	}
-	return render(w, f, func(c draw.Canvas) {
-		body := header(c, title, o.Subtitle)
-		lw := legend.room() + 14
-		plotArea := draw.Crop(body, 8, -lw, 8, 0)
-		p.Draw(plotArea)
-		// The legend's top lines up with the top of the data area.
-		keyArea := draw.Crop(body, body.Size().X-lw+10, 0, 0, 0)
-		keyArea.Max.Y = p.DataCanvas(plotArea).Max.Y
-		legend.Draw(keyArea)
-	})
+	return renderKeyed(w, f, p, legend, title, o.Subtitle)
 }
 
 // lossFormula returns the formula of loss l for the axis label.

@@ -168,3 +168,21 @@ func header(c draw.Canvas, title string, lines ...string) draw.Canvas {
 	c.Max.Y = y - margin
 	return c
 }
+
+// renderKeyed renders plot p with its key to the right, under a header
+// of title and subtitle lines: the picture of loss curves, weights,
+// epochs and histograms. The key's top lines up with the data area's.
+func renderKeyed(w io.Writer, f Format, p *gplot.Plot, key *key, title string, lines ...string) error {
+	return render(w, f, func(c draw.Canvas) {
+		body := header(c, title, lines...)
+		kw := keyRoom(key)
+		plotArea := draw.Crop(body, 8, -kw, 8, 0)
+		p.Draw(plotArea)
+		keyArea := draw.Crop(body, body.Size().X-kw+10, 0, 0, 0)
+		keyArea.Max.Y = p.DataCanvas(plotArea).Max.Y
+		key.Draw(keyArea)
+	})
+}
+
+// keyRoom is the width kept at the right of a picture for its key.
+func keyRoom(k *key) vg.Length { return k.room() + 14 }

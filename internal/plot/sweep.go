@@ -57,7 +57,7 @@ func WriteSweep(w io.Writer, f Format, sw *stats.Sweep, l Labels) error {
 	}
 	return render(w, f, func(c draw.Canvas) {
 		body := header(c, title, l.Subtitle)
-		lw := legend.room() + 14
+		lw := keyRoom(legend)
 		left := draw.Crop(body, 8, -lw, 8, 0)
 		split := left.Min.Y + left.Size().Y*0.28
 		upper, lower := left, left

@@ -140,15 +140,7 @@ func WriteWeights(w io.Writer, f Format, m neuron.Model, h *neuron.History, l La
 	if title == "" {
 		title = "weights during training"
 	}
-	return render(w, f, func(c draw.Canvas) {
-		body := header(c, title, l.Subtitle, note)
-		lw := legend.room() + 14
-		plotArea := draw.Crop(body, 8, -lw, 8, 0)
-		p.Draw(plotArea)
-		keyArea := draw.Crop(body, body.Size().X-lw+10, 0, 0, 0)
-		keyArea.Max.Y = p.DataCanvas(plotArea).Max.Y
-		legend.Draw(keyArea)
-	})
+	return renderKeyed(w, f, p, legend, title, l.Subtitle, note)
 }
 
 // paramGroups returns the weights and biases of m that WriteWeights

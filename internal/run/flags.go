@@ -102,15 +102,7 @@ func (v goalValue) Set(s string) error {
 		*v.p = 0
 		return nil
 	}
-	x, err := ParseNumber(s)
-	if err == nil && !(x > 0) {
-		err = fmt.Errorf("must be a positive number")
-	}
-	if err != nil {
-		return err
-	}
-	*v.p = x
-	return nil
+	return positiveValue{NumberValue{v.p}}.Set(s)
 }
 
 // stallValue is --stall: a count, or "auto".
