@@ -19,6 +19,7 @@ func newFunctionsCmd(io IO) *cobra.Command {
 		seeds  = 11
 		seed   = uint64(run.DefaultSeed)
 		hidden = 2
+		loss   neuron.Loss
 		asJSON bool
 	)
 	cmd := &cobra.Command{
@@ -29,10 +30,11 @@ tables (rows 00, 01, 10, 11), decides exactly whether one neuron can learn
 each (linear separability), and trains: one neuron on each function it can
 learn, and a two-layer network on the two it cannot (XOR and XNOR), each from
 several seeds, with the train command's defaults (learning rate 0.5, every
-row's loss at most 0.001). It reports the median number of iterations.
+row's loss at most 0.001, or 0.046 with --loss cross-entropy). It reports the
+median number of iterations.
 
 With --json, standard output is one JSON object: seeds, first_seed, hidden,
-rate, goal, stall, and functions [{name, truth_table, separable, one_neuron,
+rate, loss, goal, stall, and functions [{name, truth_table, separable, one_neuron,
 two_layers}], where one_neuron (for the separable functions) and two_layers
 (for the others) are {runs, learned, median_iterations} (median_iterations
 is null when no run learned) and the other is null.`,
@@ -44,7 +46,7 @@ is null when no run learned) and the other is null.`,
 			if hidden < 1 || hidden > run.CommandLimits.Hidden {
 				return fmt.Errorf("--hidden %d: want 1 to %d", hidden, run.CommandLimits.Hidden)
 			}
-			doc := newFunctionsDoc(seeds, seed, hidden)
+			doc := newFunctionsDoc(seeds, seed, hidden, loss)
 			each := func(f functionJSON) {}
 			if !asJSON {
 				fmt.Fprintf(io.Out, "%-12s %-5s %-9s %-22s %s\n", "function", "table", "separable", "one neuron", fmt.Sprintf("two layers (2-%d-1)", hidden))
@@ -63,6 +65,7 @@ is null when no run learned) and the other is null.`,
 	cmd.Flags().Var(run.CountValue{P: &seeds}, "seeds", "train from this many seeds per function")
 	cmd.Flags().VarP(run.SeedValue{P: &seed}, "seed", "s", "first seed; the others follow it")
 	cmd.Flags().VarP(run.CountValue{P: &hidden}, "hidden", "H", "hidden neurons of the two-layer network")
+	cmd.Flags().Var(run.LossValue(&loss), run.FlagLoss, "loss minimized: squared (½(o−t)², the original demo's) or cross-entropy")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the table as one JSON object (fields above)")
 	for _, name := range []string{"seeds", "seed", "hidden"} {
 		cmd.RegisterFlagCompletionFunc(name, nothing)
@@ -76,6 +79,7 @@ type functionsJSON struct {
 	FirstSeed uint64         `json:"first_seed"`
 	Hidden    int            `json:"hidden"`
 	Rate      number         `json:"rate"`
+	Loss      string         `json:"loss"`
 	Goal      number         `json:"goal"`
 	Stall     int            `json:"stall"`
 	Functions []functionJSON `json:"functions"`
@@ -96,9 +100,9 @@ type runsJSON struct {
 	MedianIterations *int `json:"median_iterations"`
 }
 
-func newFunctionsDoc(seeds int, seed uint64, hidden int) *functionsJSON {
-	return &functionsJSON{Seeds: seeds, FirstSeed: seed, Hidden: hidden, Rate: neuron.DefaultRate,
-		Goal: number(neuron.DefaultGoal(neuron.StopMax, neuron.SquaredError)), Stall: run.DefaultStall, Functions: []functionJSON{}}
+func newFunctionsDoc(seeds int, seed uint64, hidden int, l neuron.Loss) *functionsJSON {
+	return &functionsJSON{Seeds: seeds, FirstSeed: seed, Hidden: hidden, Rate: neuron.DefaultRate, Loss: l.String(),
+		Goal: number(neuron.DefaultGoal(neuron.StopMax, l)), Stall: run.DefaultStall, Functions: []functionJSON{}}
 }
 
 // runFunctions trains every two-input function from each of doc's
@@ -108,6 +112,9 @@ func runFunctions(ctx context.Context, doc *functionsJSON, each func(functionJSO
 	for _, f := range boolfn.Named() {
 		s := run.Default()
 		s.Func = f.Name
+		if err := s.Loss.UnmarshalText([]byte(doc.Loss)); err != nil {
+			return err
+		}
 		p, err := run.Prepare(s, run.CommandLimits)
 		var notSep *run.NotSeparableError
 		if err != nil && !errors.As(err, &notSep) {
@@ -150,8 +157,12 @@ func printFunction(out io.Writer, f functionJSON) {
 
 // printFunctionsEnd prints what the table's numbers mean.
 func printFunctionsEnd(out io.Writer, doc *functionsJSON) {
-	fmt.Fprintf(out, "\nMedian iterations to the goal over %d seeds (%d to %d); learning rate %v, every row's loss ≤ %v.\n",
-		doc.Seeds, doc.FirstSeed, doc.FirstSeed+uint64(doc.Seeds)-1, float64(doc.Rate), float64(doc.Goal))
+	loss := ""
+	if doc.Loss != neuron.SquaredError.String() {
+		loss = " " + doc.Loss
+	}
+	fmt.Fprintf(out, "\nMedian iterations to the goal over %d seeds (%d to %d); learning rate %v, every row's%s loss ≤ %v.\n",
+		doc.Seeds, doc.FirstSeed, doc.FirstSeed+uint64(doc.Seeds)-1, float64(doc.Rate), loss, float64(doc.Goal))
 	fmt.Fprintf(out, "Runs that stall (no 1%% fall of the loss in %s iterations) are counted as failures.\n", count(doc.Stall))
 }
 

@@ -146,6 +146,11 @@ func (v textValue[T, P]) Set(s string) error {
 	return nil
 }
 
+// LossValue returns a flag value holding a loss, read by name as
+// --loss reads it, for commands that take the loss without the rest of
+// a setup's flags.
+func LossValue(p *neuron.Loss) pflag.Value { return textValue[neuron.Loss, *neuron.Loss]{p, "loss"} }
+
 // startValue is --start: weights and biases separated by commas.
 type startValue struct{ p *[]float64 }
 
