@@ -265,3 +265,22 @@ func TestStopNone(t *testing.T) {
 			res.Status, res.Epochs, res.Loss, res.Table.Mean, err)
 	}
 }
+
+// TestMakeDataset: a made data set has room for its rows, small or large
+// (large ones are advised into large pages, which changes nothing else),
+// and is valid once filled.
+func TestMakeDataset(t *testing.T) {
+	for _, rows := range []int{0, 3, largeFloats} {
+		d := MakeDataset(2, rows)
+		if d.Inputs != 2 || len(d.X) != 0 || cap(d.X) != 2*rows || cap(d.T) != rows {
+			t.Fatalf("MakeDataset(2, %d): inputs %d, X %d of %d, T of %d", rows, d.Inputs, len(d.X), cap(d.X), cap(d.T))
+		}
+		for i := range rows {
+			d.X = append(d.X, float64(i), -float64(i))
+			d.T = append(d.T, float64(i%2))
+		}
+		if err := d.Validate(); rows > 0 && err != nil {
+			t.Errorf("MakeDataset(2, %d), filled: %v", rows, err)
+		}
+	}
+}

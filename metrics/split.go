@@ -111,12 +111,8 @@ func TrainRows(folds [][]int, i int) []int {
 // Subset returns a new data set of the given rows of d, in the given
 // order, copied. It panics if a row is out of range.
 func Subset(d *neuron.Dataset, rows []int) *neuron.Dataset {
-	s := &neuron.Dataset{
-		Inputs: d.Inputs,
-		X:      make([]float64, 0, len(rows)*d.Inputs),
-		T:      make([]float64, 0, len(rows)),
-		Names:  slices.Clone(d.Names),
-	}
+	s := neuron.MakeDataset(d.Inputs, len(rows))
+	s.Names = slices.Clone(d.Names)
 	for _, i := range rows {
 		x, t := d.Row(i)
 		s.X = append(s.X, x...)

@@ -199,10 +199,12 @@ func read(file string, huge bool) (*neuron.Dataset, error) {
 		return nil, fmt.Errorf("%s: not whole rows of %d features and a target", file, n)
 	}
 	rows := len(b) / width
+	// neuron.MakeDataset is how the command allocates a table it trains
+	// on (large pages on Linux); -hugepages=false allocates plainly, to
+	// show what the pages are worth.
 	d := &neuron.Dataset{Inputs: n, X: make([]float64, 0, rows*n), T: make([]float64, 0, rows)}
 	if huge {
-		adviseHugePages(d.X[:cap(d.X)])
-		adviseHugePages(d.T[:cap(d.T)])
+		d = neuron.MakeDataset(n, rows)
 	}
 	for i := range rows {
 		row := b[i*width : (i+1)*width]

@@ -1,0 +1,6 @@
+//go:build !linux
+
+package neuron
+
+// adviseLarge does nothing outside Linux.
+func adviseLarge(s []float64) {}
