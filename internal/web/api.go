@@ -78,19 +78,7 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) error {
 
 // state answers GET /api/state?<setup>&iter=N: the state at iteration N.
 func (s *Server) state(w http.ResponseWriter, r *http.Request) error {
-	q, err := query(r)
-	if err != nil {
-		return err
-	}
-	p, err := s.prepare(q)
-	if err != nil {
-		return err
-	}
-	v, err := parseView(q, p.Func)
-	if err != nil {
-		return err
-	}
-	n, err := count(q, keyIter, 0)
+	_, p, v, n, err := s.request(r, keyIter)
 	if err != nil {
 		return err
 	}

@@ -35,19 +35,7 @@ const (
 // stream pauses: the browser going away cancels the request's context,
 // which stops the training at once.
 func (s *Server) run(w http.ResponseWriter, r *http.Request) error {
-	q, err := query(r)
-	if err != nil {
-		return err
-	}
-	p, err := s.prepare(q)
-	if err != nil {
-		return err
-	}
-	v, err := parseView(q, p.Func)
-	if err != nil {
-		return err
-	}
-	from, err := count(q, keyFrom, 0)
+	q, p, v, from, err := s.request(r, keyFrom)
 	if err != nil {
 		return err
 	}

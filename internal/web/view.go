@@ -44,6 +44,29 @@ func query(r *http.Request) (url.Values, error) {
 	return q, nil
 }
 
+// request reads what /api/state and /api/run are asked: the query, its
+// setup made ready, the view, and the iteration given by key (iter or
+// from; 0 if absent).
+func (s *Server) request(r *http.Request, key string) (url.Values, *run.Problem, view, int, error) {
+	q, err := query(r)
+	if err != nil {
+		return nil, nil, view{}, 0, err
+	}
+	p, err := s.prepare(q)
+	if err != nil {
+		return nil, nil, view{}, 0, err
+	}
+	v, err := parseView(q, p.Func)
+	if err != nil {
+		return nil, nil, view{}, 0, err
+	}
+	n, err := count(q, key, 0)
+	if err != nil {
+		return nil, nil, view{}, 0, err
+	}
+	return q, p, v, n, nil
+}
+
 // prepare reads the setup from a query and prepares it.
 func (s *Server) prepare(q url.Values) (*run.Problem, error) {
 	setup, err := run.ParseQuery(q, run.Default(), viewKeys...)
