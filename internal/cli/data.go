@@ -38,7 +38,7 @@ func dataDefaults(cmd *cobra.Command, s *run.Setup) {
 	}
 }
 
-// dataOnlyFlags are flags that apply to boolean functions only.
+// functionOnlyFlags are flags that apply to boolean functions only.
 var functionOnlyFlags = []string{"trace", "trace-file", "trace-first", "trace-every", "trace-all", "explain", "plot-weights", run.FlagRestarts, run.FlagForce}
 
 func runTrainData(ctx context.Context, io IO, o *trainOpts, cmd *cobra.Command) error {

@@ -217,6 +217,3 @@ func FromInfo(info *neuron.ModelInfo) (Setup, error) {
 	}
 	return s, nil
 }
-
-// jsonEncode writes s as one line of JSON.
-func jsonEncode(w io.Writer, s Setup) error { return json.NewEncoder(w).Encode(s) }

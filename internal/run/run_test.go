@@ -2,6 +2,7 @@ package run
 
 import (
 	"context"
+	"encoding/json"
 	"math"
 	"net/url"
 	"slices"
@@ -102,7 +103,7 @@ func shellSplit(t *testing.T, line string) []string {
 func TestJSONRoundTrip(t *testing.T) {
 	s := sample()
 	var b strings.Builder
-	if err := jsonEncode(&b, s); err != nil {
+	if err := json.NewEncoder(&b).Encode(s); err != nil {
 		t.Fatal(err)
 	}
 	got, err := DecodeJSON(strings.NewReader(b.String()), Default())
