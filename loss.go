@@ -51,7 +51,7 @@ func (l Loss) Of(o, t float64) float64 {
 	if l == CrossEntropy {
 		const eps = 1e-16
 		o = min(max(o, eps), 1-eps)
-		return -t*math.Log(o) - (1-t)*math.Log(1-o)
+		return float64(-t*math.Log(o)) - float64((1-t)*math.Log(1-o))
 	}
 	return e * e / 2 // the ½ makes dL/do simply o−t
 }
@@ -70,7 +70,17 @@ func (l Loss) At(m Model, x []float64, t float64) (o, loss float64) {
 // gradient at the excitation, from which every weight's gradient follows
 // by the chain rule.
 func (l Loss) atOutput(u, o, t float64) (loss, d float64) {
-	e := o - t
+	loss, e, slope := l.split(u, o, t)
+	return loss, e * slope
+}
+
+// split is atOutput with d = dL/du given as two factors, d = e·slope,
+// where e = o − t is the output's error. A step multiplies d by the
+// learning rate: computed as (rate·e)·slope, the two products that wait
+// for o run side by side instead of one after the other, and the step,
+// which every next step waits for, is ready sooner.
+func (l Loss) split(u, o, t float64) (loss, e, slope float64) {
+	e = o - t
 	if l == CrossEntropy {
 		// With o = σ(u), ln o = −softplus(−u) and ln(1−o) = −softplus(u),
 		// where softplus(z) = ln(1+e^z) = softplus(−z) + z; so
@@ -78,11 +88,11 @@ func (l Loss) atOutput(u, o, t float64) (loss, d float64) {
 		// finite and exact even where o itself rounds to 0 or 1.
 		// dL/du = σ(u) − t: dL/do = (o−t)/(o(1−o)) and σ'(u) = o(1−o)
 		// cancel, so no o(1−o) factor is left to vanish.
-		return softplus(u) - float64(t*u), e
+		return softplus(u) - float64(t*u), e, 1
 	}
 	// L = ½(o−t)², and by the chain rule dL/du = dL/do · do/du = (o−t)·σ'(u),
 	// where σ'(u) = o(1−o).
-	return e * e / 2, e * o * (1 - o)
+	return e * e / 2, e, o * (1 - o)
 }
 
 // softplus returns ln(1 + e^z) without overflow: for z > 0 it is
@@ -94,7 +104,7 @@ func softplus(z float64) float64 {
 	a := math.Abs(z)
 	var y float64 // e^(−|z|), in (0, 1]
 	if a <= expLimit {
-		y = expFast(-a)
+		y = expNeg(a)
 	} else {
 		y = math.Exp(-a) // at most 1e-304: ln(1+y) = y
 	}
@@ -102,15 +112,15 @@ func softplus(z float64) float64 {
 }
 
 // log1p returns ln(1+y) for y in [0, 1], with relative error below
-// 1e-15 and the same bits on every platform (see expFast).
+// 1e-15 and the same bits on every platform (see expNeg).
 //
 // It writes 1+y = c·(1+r), where c = 1 + j/64 is the nearest of 65 points
 // in [1, 2] and |r| ≤ 1/128, so that ln(1+y) = ln c + ln(1+r): ln c is read
 // from a table and ln(1+r) = r − r²/2 + r³/3 − ... is a short series.
 func log1p(y float64) float64 {
 	j := int(float64(y*64) + 0.5)
-	c := 1 + float64(j)/64
-	r := (y - float64(j)/64) / c // the subtraction is exact
+	c := 1 + float64(float64(j)/64)
+	r := (y - float64(float64(j)/64)) / c // the subtraction is exact
 	// r − r²/2 + r³/3 − r⁴/4 + r⁵/5 − r⁶/6 + r⁷/7; the next term is below
 	// 1e-17 relative.
 	r2 := float64(r * r)
@@ -128,7 +138,7 @@ func init() {
 	// ≤ 1/3. Summed with this package's own arithmetic, rather than
 	// math.Log, whose last bit may differ between processors.
 	for j := range log1pTable {
-		c := 1 + float64(j)/64
+		c := 1 + float64(float64(j)/64)
 		s := (c - 1) / (c + 1)
 		s2 := float64(s * s)
 		// Horner's rule from the smallest term up; s^80 < 1e-38.

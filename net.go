@@ -116,8 +116,8 @@ func (n *Net) forward(x, h []float64) (v float64) {
 		// and restore this loop's registers every time.
 		var hj float64
 		if u >= -expLimit && u <= expLimit {
-			k, r := expReduce(-u)
-			hj = 1 / (1 + exp2k(k)*expSmall(r))
+			k, s := expNegReduce(u)
+			hj = 1 / (1 + float64(exp2k(k)*expNegSmall(s)))
 		} else {
 			hj = Sigmoid(u)
 		}
@@ -135,7 +135,7 @@ func hiddenGradient(hj, w2j, dv float64) (dw2, du float64) {
 	// dL/dw2j = dL/dv · hj, dL/dhj = dL/dv · w2j, and then
 	// dL/duj = dL/dhj · hj(1−hj). From du follow the hidden neuron's
 	// dL/dB1[j] = du · 1 and dL/dW1[j][i] = du · xi, as for one neuron.
-	return dv * hj, dv * w2j * hj * (1 - hj)
+	return float64(dv * hj), float64(dv * w2j * hj * (1 - hj))
 }
 
 // Gradient sets g to the gradient of the loss l for input x and expected
@@ -195,21 +195,25 @@ func (n *Net) Step(x []float64, t, rate float64, l Loss) (loss float64) {
 	n.checkInput(x)
 	h := n.hiddenScratch()
 	v := n.forward(x, h)
-	o := Sigmoid(v)
-	loss, dv := l.atOutput(v, o, t)
+	loss, e, slope := l.split(v, Sigmoid(v), t)
+	// Every gradient is dL/dv times factors that do not depend on the
+	// loss, so rate·dL/dp follows from rdv = rate·dL/dv by the same
+	// products: the learning rate is multiplied in once, here (in the
+	// order split explains).
+	rdv := float64(float64(rate*e) * slope)
 
 	w1, b1, w2 := n.W1, n.B1[:len(h)], n.W2[:len(h)]
 	at := 0 // W1[at] weighs input i into hidden neuron j: at = j·n + i
 	for j, hj := range h {
-		dw2, du := hiddenGradient(hj, w2[j], dv) // w2[j] before it moves
-		w2[j] -= float64(rate * dw2)
-		b1[j] -= float64(rate * du)
+		rdw2, rdu := hiddenGradient(hj, w2[j], rdv) // w2[j] before it moves
+		w2[j] -= rdw2
+		b1[j] -= rdu
 		for _, xi := range x {
-			w1[at] -= float64(rate * (du * xi))
+			w1[at] -= float64(rdu * xi)
 			at++
 		}
 	}
-	n.B2 -= float64(rate * dv)
+	n.B2 -= rdv
 	return loss
 }
 

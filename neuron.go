@@ -116,12 +116,13 @@ func (n *Neuron) Gradient(x []float64, t float64, l Loss, g *Neuron) (o, loss fl
 // CrossEntropy.
 func (n *Neuron) Step(x []float64, t, rate float64, l Loss) (loss float64) {
 	u := n.Excitation(x) // delta, written out to save a call
-	loss, d := l.atOutput(u, Sigmoid(u), t)
+	loss, e, slope := l.split(u, Sigmoid(u), t)
+	rd := float64(float64(rate*e) * slope) // rate·d: see split for the order
 	w := n.W[:len(x)]
 	for i, xi := range x {
-		w[i] -= float64(rate * (d * xi)) // the gradient d·xi, as Gradient computes it
+		w[i] -= float64(rd * xi) // rate times the gradient d·xi
 	}
-	n.Bias -= float64(rate * d)
+	n.Bias -= rd
 	return loss
 }
 

@@ -73,6 +73,17 @@ func centralDiff(p *float64, f func() float64) float64 {
 	return (up - down) / (2 * fdStep)
 }
 
+// stepTol bounds how far a step may land from before − step: Step
+// multiplies the learning rate in before the last factor of the gradient,
+// not after it, so the two can differ by the rounding of a product or two.
+const stepTol = 4e-16
+
+// steppedBy reports whether got is before − step to within stepTol of the
+// numbers involved.
+func steppedBy(got, before, step float64) bool {
+	return math.Abs(got-(before-step)) <= stepTol*(math.Abs(before)+math.Abs(step))
+}
+
 func TestNeuronStepIsGradientStep(t *testing.T) {
 	const rate = 0.7
 	rng := rand.New(rand.NewPCG(5, 6))
@@ -85,12 +96,12 @@ func TestNeuronStepIsGradientStep(t *testing.T) {
 		t.Errorf("Step returned loss %v, want %v (before the step)", loss, wantLoss)
 	}
 	for i := range n.W {
-		if want := before.W[i] - rate*g.W[i]; n.W[i] != want {
-			t.Errorf("w%d = %v after Step, want %v", i+1, n.W[i], want)
+		if !steppedBy(n.W[i], before.W[i], rate*g.W[i]) {
+			t.Errorf("w%d = %v after Step, want %v", i+1, n.W[i], before.W[i]-rate*g.W[i])
 		}
 	}
-	if want := before.Bias - rate*g.Bias; n.Bias != want {
-		t.Errorf("b = %v after Step, want %v", n.Bias, want)
+	if !steppedBy(n.Bias, before.Bias, rate*g.Bias) {
+		t.Errorf("b = %v after Step, want %v", n.Bias, before.Bias-rate*g.Bias)
 	}
 	if after := SquaredError.Of(n.Output(x), 1); !(after < wantLoss) {
 		t.Errorf("loss %v after a small step, want below %v", after, wantLoss)
@@ -184,20 +195,20 @@ func TestNetStepIsGradientStep(t *testing.T) {
 		t.Errorf("Step returned loss %v, want %v", loss, wantLoss)
 	}
 	for k := range n.W1 {
-		if want := before.W1[k] - rate*g.W1[k]; n.W1[k] != want {
-			t.Errorf("W1[%d] = %v, want %v", k, n.W1[k], want)
+		if !steppedBy(n.W1[k], before.W1[k], rate*g.W1[k]) {
+			t.Errorf("W1[%d] = %v, want %v", k, n.W1[k], before.W1[k]-rate*g.W1[k])
 		}
 	}
 	for k := range n.W2 {
-		if want := before.W2[k] - rate*g.W2[k]; n.W2[k] != want {
-			t.Errorf("W2[%d] = %v, want %v", k, n.W2[k], want)
+		if !steppedBy(n.W2[k], before.W2[k], rate*g.W2[k]) {
+			t.Errorf("W2[%d] = %v, want %v", k, n.W2[k], before.W2[k]-rate*g.W2[k])
 		}
-		if want := before.B1[k] - rate*g.B1[k]; n.B1[k] != want {
-			t.Errorf("B1[%d] = %v, want %v", k, n.B1[k], want)
+		if !steppedBy(n.B1[k], before.B1[k], rate*g.B1[k]) {
+			t.Errorf("B1[%d] = %v, want %v", k, n.B1[k], before.B1[k]-rate*g.B1[k])
 		}
 	}
-	if want := before.B2 - rate*g.B2; n.B2 != want {
-		t.Errorf("B2 = %v, want %v", n.B2, want)
+	if !steppedBy(n.B2, before.B2, rate*g.B2) {
+		t.Errorf("B2 = %v, want %v", n.B2, before.B2-rate*g.B2)
 	}
 }
 

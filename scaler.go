@@ -70,7 +70,7 @@ func (s *Scaler) Add(x []float64) {
 	for j, v := range x {
 		delta := v - s.Mean[j]
 		s.Mean[j] += delta / n
-		s.m2[j] += delta * (v - s.Mean[j])
+		s.m2[j] += float64(delta * (v - s.Mean[j]))
 		s.Std[j] = math.Sqrt(s.m2[j] / n)
 		if s.Std[j] == 0 {
 			s.Std[j] = 1

@@ -8,20 +8,20 @@ import "math"
 // near 1, large negative u an output near 0. It never overflows: for
 // u = ±1000 it returns exactly 1 or 0, and it returns NaN only for NaN.
 //
-// Its relative error is at most 1e-14 (see sigmoid_test.go). It computes
-// e^y itself rather than with math.Exp, for two reasons: the training loop
-// spends most of its time here, and its own e^y is faster for the
-// excitations training meets; and math.Exp may take a fused multiply-add
-// path on processors that have one, which rounds differently, so a seeded
-// run would not repeat bit for bit across machines. Every step of its e^y
-// rounds the same way everywhere.
+// Its relative error is at most 2e-15 (see sigmoid_test.go). It computes
+// e^(−u) itself rather than with math.Exp, for two reasons: the training
+// loop waits for it every step, and its own e^(−u) is ready sooner; and
+// math.Exp takes a fused multiply-add path on processors that have one,
+// which rounds differently, so a seeded run would not repeat bit for bit
+// across machines. Every step of its e^(−u) rounds the same way
+// everywhere.
 func Sigmoid(u float64) float64 {
 	switch {
 	case u >= -expLimit && u <= expLimit:
-		// 1/(1 + expFast(−u)), with expFast's three steps written out so
-		// that the compiler inlines them: σ costs one call, not two.
-		k, r := expReduce(-u)
-		return 1 / (1 + exp2k(k)*expSmall(r))
+		// 1/(1 + expNeg(u)), with expNeg's three steps written out so that
+		// the compiler inlines them: σ costs one call, not two.
+		k, s := expNegReduce(u)
+		return 1 / (1 + float64(exp2k(k)*expNegSmall(s)))
 	case u > expLimit:
 		return 1 // e^(−u) < 1e-304, far below float64's resolution near 1
 	case u < -expLimit:
@@ -38,70 +38,63 @@ func SigmoidPrime(u float64) float64 {
 	return o * (1 - o)
 }
 
-// expLimit bounds the arguments expFast accepts: for |y| ≤ 700 the result
+// expLimit bounds the arguments expNeg accepts: for |v| ≤ 700 the result
 // and every intermediate value are normal float64 numbers.
 const expLimit = 700
 
-// The table method for e^y: write y = k·(ln 2)/64 + r with an integer k
-// and |r| ≤ (ln 2)/128, then
+// The table method for e^(−v): write −v = k·(ln 2)/2048 + r with an
+// integer k and |r| ≤ (ln 2)/4096, and split k = 2048·m + 32·i + j
+// (0 ≤ i < 64, 0 ≤ j < 32); then
 //
-//	e^y = 2^(k/64) · e^r = 2^(k>>6) · 2^((k&63)/64) · e^r.
+//	e^(−v) = 2^(k/2048) · e^r = 2^m · 2^(i/64) · 2^(j/2048) · e^r.
 //
-// 2^(k>>6) is an exponent shift, 2^((k&63)/64) is read from a table, and
-// e^r is a short polynomial because r is tiny. Unlike math.Exp's chain of
-// dependent operations, most of this runs in parallel, which is what the
-// training loop (one exponential per iteration) needs.
-var exp2Table [64]float64
-
-func init() {
-	for j := range exp2Table {
-		exp2Table[j] = math.Exp2(float64(j) / 64)
-	}
-}
-
+// 2^m is exact, 2^(i/64) and 2^(j/2048) are read from two small tables
+// (exptable.go), and e^r = 1 + r + r²/2 + r³/6 to within 4e-17 because r
+// is tiny. The table products do not wait for r, so the chain of
+// operations each step waits for is short: one multiply to find k, three
+// additions for r, three operations for e^r and one multiply by the
+// table product. That chain is what the training loop, one exponential
+// per iteration, waits for.
 const (
-	// 64/ln 2, to find k.
-	invLn2x64 = 64 / math.Ln2
-	// (ln 2)/64 split in two, so that k·ln2x64Hi is exact (its low 32 bits
-	// are zero) and r keeps its precision when y is large.
-	ln2x64Hi = 6.93147180369123816490e-01 / 64
-	ln2x64Lo = 1.90821492927058770002e-10 / 64
+	// 2048/ln 2, to find k.
+	invLn2x2048 = 2048 / math.Ln2
+	// (ln 2)/2048 split in two, so that k·ln2x2048Hi is exact (its low 32
+	// bits are zero) and r keeps its precision when v is large.
+	ln2x2048Hi = 6.93147180369123816490e-01 / 2048
+	ln2x2048Lo = 1.90821492927058770002e-10 / 2048
 	// Adding 1.5·2^52 rounds to an integer and leaves it in the low bits.
 	roundShift = 0x1.8p52
 )
 
-// expFast returns e^y for |y| ≤ expLimit.
+// expNeg returns e^(−v) for |v| ≤ expLimit.
 //
 // Here and in the training code, float64(x*y) rounds a product before it
 // is added: the Go spec then forbids fusing the two into one multiply-add,
 // which some processors would round differently, so every platform
 // computes the same bits and a seeded run repeats exactly anywhere.
-func expFast(y float64) float64 {
-	k, r := expReduce(y)
-	return exp2k(k) * expSmall(r)
+func expNeg(v float64) float64 {
+	k, s := expNegReduce(v)
+	return exp2k(k) * expNegSmall(s)
 }
 
-// expReduce writes y = k·(ln 2)/64 + r and returns k (in the low bits,
-// two's complement) and r.
-func expReduce(y float64) (k uint64, r float64) {
-	kf := float64(y*invLn2x64) + roundShift
+// expNegReduce writes −v = k·(ln 2)/2048 + r and returns k (in the low
+// bits, two's complement) and s = −r.
+func expNegReduce(v float64) (k uint64, s float64) {
+	kf := float64(v*-invLn2x2048) + roundShift
 	k = math.Float64bits(kf)
 	kf -= roundShift
-	return k, (y - float64(kf*ln2x64Hi)) - float64(kf*ln2x64Lo)
+	return k, (v + float64(kf*ln2x2048Hi)) + float64(kf*ln2x2048Lo)
 }
 
-// expSmall returns e^r for |r| ≤ (ln 2)/128 by its Taylor series to r^6
-// (the next term is below 1e-17 relative), grouped so that the products
-// can run in parallel.
-func expSmall(r float64) float64 {
-	r2 := r * r
-	lo := float64(r*(1.0/6)) + 1.0/2
-	hi := float64(r*(1.0/120)) + 1.0/24 + float64(r2*(1.0/720))
-	return 1 + r + float64(r2*lo) + float64(float64(r2*r2)*hi)
+// expNegSmall returns e^(−s) for |s| ≤ (ln 2)/4096 by its Taylor series
+// 1 − s + s²/2 − s³/6, grouped so that the products run in parallel.
+func expNegSmall(s float64) float64 {
+	return (1 - s) + float64(float64(s*s)*(0.5-float64(s*(1.0/6))))
 }
 
-// exp2k returns 2^(k/64): the table entry k&63 with k>>6 added to its
-// binary exponent.
+// exp2k returns 2^(k/2048): the product of the two table entries, times
+// 2^m, which is exact.
 func exp2k(k uint64) float64 {
-	return math.Float64frombits(math.Float64bits(exp2Table[k&63]) + (k>>6)<<52)
+	m := math.Float64frombits((k>>11 + 1023) << 52) // 2^m: m+1023 is its biased exponent
+	return float64(exp2Hi[(k>>5)&63]*m) * exp2Lo[k&31]
 }

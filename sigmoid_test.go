@@ -2,6 +2,7 @@ package neuron
 
 import (
 	"math"
+	"math/big"
 	"math/rand/v2"
 	"testing"
 )
@@ -10,7 +11,7 @@ import (
 const (
 	// sigmoidRelTol bounds Sigmoid's relative error against σ computed
 	// with math.Exp (itself within one unit in the last place).
-	sigmoidRelTol = 1e-14
+	sigmoidRelTol = 2e-15
 	// exactTol is for values that are exact in float64 up to rounding.
 	exactTol = 1e-15
 )
@@ -72,13 +73,57 @@ func TestSigmoidAccuracy(t *testing.T) {
 	t.Logf("largest relative error %.3g at u = %v", worst, at)
 }
 
-func TestExpFast(t *testing.T) {
-	const expRelTol = 1e-14
-	for y := -float64(expLimit); y <= expLimit; y += 0.0078125 {
-		if e := relErr(expFast(y), math.Exp(y)); e > expRelTol {
-			t.Fatalf("expFast(%v) = %v, want %v (relative error %.3g)", y, expFast(y), math.Exp(y), e)
+func TestExpNeg(t *testing.T) {
+	const expRelTol = 2e-15
+	for v := -float64(expLimit); v <= expLimit; v += 0.0078125 {
+		if e := relErr(expNeg(v), math.Exp(-v)); e > expRelTol {
+			t.Fatalf("expNeg(%v) = %v, want %v (relative error %.3g)", v, expNeg(v), math.Exp(-v), e)
 		}
 	}
+}
+
+// TestExpTables checks with exact arithmetic that every entry of the
+// tables is the float64 nearest its power of two: x is, when the numbers
+// halfway to its neighbours, raised to the power n, bracket 2^j.
+func TestExpTables(t *testing.T) {
+	for _, tab := range []struct {
+		name string
+		vals []float64
+		n    int // vals[j] is 2^(j/n)
+	}{{"exp2Hi", exp2Hi[:], 64}, {"exp2Lo", exp2Lo[:], 2048}} {
+		for j, x := range tab.vals {
+			lo := halfway(x, math.Nextafter(x, 0))
+			hi := halfway(x, math.Nextafter(x, 2))
+			pow2j := new(big.Float).SetMantExp(big.NewFloat(1), j)
+			if bigPow(lo, tab.n).Cmp(pow2j) >= 0 || bigPow(hi, tab.n).Cmp(pow2j) <= 0 {
+				t.Errorf("%s[%d] = %v is not the float64 nearest 2^(%d/%d)", tab.name, j, x, j, tab.n)
+			}
+		}
+	}
+}
+
+// bigPrec is enough bits that the rounding in bigPow, about 2^−8000
+// relative, cannot decide a comparison in TestExpTables.
+const bigPrec = 8192
+
+// halfway returns (a+b)/2 exactly.
+func halfway(a, b float64) *big.Float {
+	s := new(big.Float).SetPrec(bigPrec).SetFloat64(a)
+	s.Add(s, new(big.Float).SetFloat64(b))
+	return s.SetMantExp(s, -1)
+}
+
+// bigPow returns x^n, by repeated squaring.
+func bigPow(x *big.Float, n int) *big.Float {
+	r := new(big.Float).SetPrec(bigPrec).SetInt64(1)
+	b := new(big.Float).SetPrec(bigPrec).Set(x)
+	for ; n > 0; n >>= 1 {
+		if n&1 == 1 {
+			r.Mul(r, b)
+		}
+		b.Mul(b, b)
+	}
+	return r
 }
 
 func TestSigmoidPrime(t *testing.T) {

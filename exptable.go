@@ -1,0 +1,38 @@
+package neuron
+
+// The two tables of exp2k. Each entry is the float64 nearest the exact
+// power of two (TestExpTables checks this with exact arithmetic). They are
+// written out rather than computed with math.Exp2, whose last bit may
+// differ between processors, so that every platform has the same bits.
+
+// exp2Hi[j] = 2^(j/64), four to a line.
+var exp2Hi = [64]float64{
+	0x1p+00, 0x1.02c9a3e778061p+00, 0x1.059b0d3158574p+00, 0x1.0874518759bc8p+00,
+	0x1.0b5586cf9890fp+00, 0x1.0e3ec32d3d1a2p+00, 0x1.11301d0125b51p+00, 0x1.1429aaea92dep+00,
+	0x1.172b83c7d517bp+00, 0x1.1a35beb6fcb75p+00, 0x1.1d4873168b9aap+00, 0x1.2063b88628cd6p+00,
+	0x1.2387a6e756238p+00, 0x1.26b4565e27cddp+00, 0x1.29e9df51fdee1p+00, 0x1.2d285a6e4030bp+00,
+	0x1.306fe0a31b715p+00, 0x1.33c08b26416ffp+00, 0x1.371a7373aa9cbp+00, 0x1.3a7db34e59ff7p+00,
+	0x1.3dea64c123422p+00, 0x1.4160a21f72e2ap+00, 0x1.44e086061892dp+00, 0x1.486a2b5c13cdp+00,
+	0x1.4bfdad5362a27p+00, 0x1.4f9b2769d2ca7p+00, 0x1.5342b569d4f82p+00, 0x1.56f4736b527dap+00,
+	0x1.5ab07dd485429p+00, 0x1.5e76f15ad2148p+00, 0x1.6247eb03a5585p+00, 0x1.6623882552225p+00,
+	0x1.6a09e667f3bcdp+00, 0x1.6dfb23c651a2fp+00, 0x1.71f75e8ec5f74p+00, 0x1.75feb564267c9p+00,
+	0x1.7a11473eb0187p+00, 0x1.7e2f336cf4e62p+00, 0x1.82589994cce13p+00, 0x1.868d99b4492edp+00,
+	0x1.8ace5422aa0dbp+00, 0x1.8f1ae99157736p+00, 0x1.93737b0cdc5e5p+00, 0x1.97d829fde4e5p+00,
+	0x1.9c49182a3f09p+00, 0x1.a0c667b5de565p+00, 0x1.a5503b23e255dp+00, 0x1.a9e6b5579fdbfp+00,
+	0x1.ae89f995ad3adp+00, 0x1.b33a2b84f15fbp+00, 0x1.b7f76f2fb5e47p+00, 0x1.bcc1e904bc1d2p+00,
+	0x1.c199bdd85529cp+00, 0x1.c67f12e57d14bp+00, 0x1.cb720dcef9069p+00, 0x1.d072d4a07897cp+00,
+	0x1.d5818dcfba487p+00, 0x1.da9e603db3285p+00, 0x1.dfc97337b9b5fp+00, 0x1.e502ee78b3ff6p+00,
+	0x1.ea4afa2a490dap+00, 0x1.efa1bee615a27p+00, 0x1.f50765b6e454p+00, 0x1.fa7c1819e90d8p+00,
+}
+
+// exp2Lo[j] = 2^(j/2048), four to a line.
+var exp2Lo = [32]float64{
+	0x1p+00, 0x1.00162f3904052p+00, 0x1.002c605e2e8cfp+00, 0x1.0042936faa3d8p+00,
+	0x1.0058c86da1c0ap+00, 0x1.006eff583fc3dp+00, 0x1.0085382faef83p+00, 0x1.009b72f41a12bp+00,
+	0x1.00b1afa5abcbfp+00, 0x1.00c7ee448ee02p+00, 0x1.00de2ed0ee0f5p+00, 0x1.00f4714af41d3p+00,
+	0x1.010ab5b2cbd11p+00, 0x1.0120fc089ff63p+00, 0x1.0137444c9b5b5p+00, 0x1.014d8e7ee8d2fp+00,
+	0x1.0163da9fb3335p+00, 0x1.017a28af25567p+00, 0x1.019078ad6a19fp+00, 0x1.01a6ca9aac5f3p+00,
+	0x1.01bd1e77170b4p+00, 0x1.01d37442d507p+00, 0x1.01e9cbfe113efp+00, 0x1.020025a8f6a35p+00,
+	0x1.02168143b0281p+00, 0x1.022cdece68c4fp+00, 0x1.02433e494b755p+00, 0x1.02599fb483385p+00,
+	0x1.027003103b10ep+00, 0x1.0286685c9e059p+00, 0x1.029ccf99d720ap+00, 0x1.02b338c811703p+00,
+}
