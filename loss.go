@@ -70,29 +70,49 @@ func (l Loss) At(m Model, x []float64, t float64) (o, loss float64) {
 // gradient at the excitation, from which every weight's gradient follows
 // by the chain rule.
 func (l Loss) atOutput(u, o, t float64) (loss, d float64) {
-	loss, e, slope := l.split(u, o, t)
-	return loss, e * slope
+	e, slope := l.gradient(o, t)
+	return l.fromError(u, e, t), e * slope
 }
 
-// split is atOutput with d = dL/du given as two factors, d = e·slope,
-// where e = o − t is the output's error. A step multiplies d by the
-// learning rate: computed as (rate·e)·slope, the two products that wait
-// for o run side by side instead of one after the other, and the step,
-// which every next step waits for, is ready sooner.
-func (l Loss) split(u, o, t float64) (loss, e, slope float64) {
+// gradient returns d = dL/du as two factors, d = e·slope, where e = o − t
+// is the output's error. A step multiplies d by the learning rate:
+// computed as (rate·e)·slope, the two products that wait for o run side
+// by side instead of one after the other, and the step, which every next
+// step waits for, is ready sooner.
+func (l Loss) gradient(o, t float64) (e, slope float64) {
 	e = o - t
 	if l == CrossEntropy {
-		// With o = σ(u), ln o = −softplus(−u) and ln(1−o) = −softplus(u),
-		// where softplus(z) = ln(1+e^z) = softplus(−z) + z; so
-		// L = t·softplus(−u) + (1−t)·softplus(u) = softplus(u) − t·u,
-		// finite and exact even where o itself rounds to 0 or 1.
 		// dL/du = σ(u) − t: dL/do = (o−t)/(o(1−o)) and σ'(u) = o(1−o)
 		// cancel, so no o(1−o) factor is left to vanish.
-		return softplus(u) - float64(t*u), e, 1
+		return e, 1
 	}
 	// L = ½(o−t)², and by the chain rule dL/du = dL/do · do/du = (o−t)·σ'(u),
 	// where σ'(u) = o(1−o).
-	return e * e / 2, e, o * (1 - o)
+	return e, o * (1 - o)
+}
+
+// fromError returns the loss of an output neuron with excitation u and
+// error e = o − t against the expected output t.
+func (l Loss) fromError(u, e, t float64) float64 {
+	if l == CrossEntropy {
+		return crossEntropy(u, t)
+	}
+	return e * e / 2
+}
+
+// crossEntropy returns the cross-entropy loss of an output neuron with
+// excitation u against the expected output t. With o = σ(u),
+// ln o = −softplus(−u) and ln(1−o) = −softplus(u), where
+// softplus(z) = ln(1+e^z) = softplus(−z) + z; so
+// L = t·softplus(−u) + (1−t)·softplus(u) = softplus(u) − t·u, finite and
+// exact even where o itself rounds to 0 or 1.
+//
+// It is kept out of line so that fromError, called every step, is small
+// enough for the compiler to inline.
+//
+//go:noinline
+func crossEntropy(u, t float64) float64 {
+	return softplus(u) - float64(t*u)
 }
 
 // softplus returns ln(1 + e^z) without overflow: for z > 0 it is

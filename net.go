@@ -195,11 +195,11 @@ func (n *Net) Step(x []float64, t, rate float64, l Loss) (loss float64) {
 	n.checkInput(x)
 	h := n.hiddenScratch()
 	v := n.forward(x, h)
-	loss, e, slope := l.split(v, Sigmoid(v), t)
+	e, slope := l.gradient(Sigmoid(v), t)
 	// Every gradient is dL/dv times factors that do not depend on the
 	// loss, so rate·dL/dp follows from rdv = rate·dL/dv by the same
 	// products: the learning rate is multiplied in once, here (in the
-	// order split explains).
+	// order gradient explains).
 	rdv := float64(float64(rate*e) * slope)
 
 	w1, b1, w2 := n.W1, n.B1[:len(h)], n.W2[:len(h)]
@@ -214,7 +214,7 @@ func (n *Net) Step(x []float64, t, rate float64, l Loss) (loss float64) {
 		}
 	}
 	n.B2 -= rdv
-	return loss
+	return l.fromError(v, e, t)
 }
 
 // Clone returns a copy of n that shares no memory with it.

@@ -116,14 +116,14 @@ func (n *Neuron) Gradient(x []float64, t float64, l Loss, g *Neuron) (o, loss fl
 // CrossEntropy.
 func (n *Neuron) Step(x []float64, t, rate float64, l Loss) (loss float64) {
 	u := n.Excitation(x) // delta, written out to save a call
-	loss, e, slope := l.split(u, Sigmoid(u), t)
-	rd := float64(float64(rate*e) * slope) // rate·d: see split for the order
+	e, slope := l.gradient(Sigmoid(u), t)
+	rd := float64(float64(rate*e) * slope) // rate·d: see gradient for the order
 	w := n.W[:len(x)]
 	for i, xi := range x {
 		w[i] -= float64(rd * xi) // rate times the gradient d·xi
 	}
 	n.Bias -= rd
-	return loss
+	return l.fromError(u, e, t)
 }
 
 // Clone returns a copy of n that shares no memory with it.
