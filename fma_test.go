@@ -17,9 +17,15 @@ import (
 // A fused x·y + z rounds once where separate instructions round twice, so
 // a seeded run would end with other bits on those processors than on
 // amd64. Writing float64(x*y) + z forbids the fusion (see expNeg).
+//
+// It compiles for arm64, where Go fuses by default, and for amd64 built
+// for processors with FMA (GOAMD64=v3). Compiled for ppc64le, s390x,
+// riscv64 and loong64 too, the package showed no fusion that arm64 did
+// not; they are left out because on a fresh machine each target first
+// compiles the standard library, about ten seconds each.
 func TestNoFusedMultiplyAdd(t *testing.T) {
 	if testing.Short() {
-		t.Skip("compiles the package for six processors")
+		t.Skip("compiles the package for two more processors")
 	}
 	gocmd := filepath.Join(runtime.GOROOT(), "bin", "go")
 	if _, err := os.Stat(gocmd); err != nil {
@@ -33,7 +39,7 @@ func TestNoFusedMultiplyAdd(t *testing.T) {
 	flags := fmt.Sprintf("github.com/neuronlab/neuron=-S -D=/nonce%d", time.Now().UnixNano())
 	fused := regexp.MustCompile(`^\s+0x[0-9a-f]+ \d+ \(([^)]+)\)\s+(V?FN?M(?:ADD|SUB)\w*)\s`)
 	for _, target := range []struct{ goarch, goamd64 string }{
-		{"amd64", "v3"}, {"arm64", ""}, {"ppc64le", ""}, {"s390x", ""}, {"riscv64", ""}, {"loong64", ""},
+		{"amd64", "v3"}, {"arm64", ""},
 	} {
 		cmd := exec.Command(gocmd, "build", "-gcflags="+flags, "-o", os.DevNull, ".")
 		cmd.Env = append(os.Environ(), "GOOS=linux", "GOARCH="+target.goarch, "GOAMD64="+target.goamd64, "CGO_ENABLED=0")
