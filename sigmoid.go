@@ -50,11 +50,11 @@ const expLimit = 700
 //
 // 2^m is exact, 2^(i/64) and 2^(j/2048) are read from two small tables
 // (exptable.go), and e^r = 1 + r + r²/2 + r³/6 to within 4e-17 because r
-// is tiny. The table products do not wait for r, so the chain of
-// operations each step waits for is short: one multiply to find k, three
-// additions for r, three operations for e^r and one multiply by the
-// table product. That chain is what the training loop, one exponential
-// per iteration, waits for.
+// is tiny. What the training loop waits for each step is the chain of
+// operations from v to e^(−v): a multiply and an add find k, a
+// subtraction, a multiply and two adds give r, the series is four
+// operations deep, and one multiply applies the table product (worked out
+// alongside, it does not lengthen the chain).
 const (
 	// 2048/ln 2, to find k.
 	invLn2x2048 = 2048 / math.Ln2
@@ -95,6 +95,6 @@ func expNegSmall(s float64) float64 {
 // exp2k returns 2^(k/2048): the product of the two table entries, times
 // 2^m, which is exact.
 func exp2k(k uint64) float64 {
-	m := math.Float64frombits((k>>11 + 1023) << 52) // 2^m: m+1023 is its biased exponent
-	return float64(exp2Hi[(k>>5)&63]*m) * exp2Lo[k&31]
+	pow2m := math.Float64frombits((k>>11 + 1023) << 52) // m+1023 is its biased exponent
+	return float64(exp2Hi[(k>>5)&63]*pow2m) * exp2Lo[k&31]
 }
