@@ -126,7 +126,7 @@ func softplus(z float64) float64 {
 	if a <= expLimit {
 		y = expNeg(a)
 	} else {
-		y = math.Exp(-a) // at most 1e-304: ln(1+y) = y
+		y = expNegFar(a) // at most 1e-304: ln(1+y) = y
 	}
 	return max(z, 0) + log1p(y)
 }

@@ -8,7 +8,9 @@ import "math"
 // near 1, large negative u an output near 0. It never overflows: for
 // u = ±1000 it returns exactly 1 or 0, and it returns NaN only for NaN.
 //
-// Its relative error is at most 2e-15 (see sigmoid_test.go). It computes
+// Its relative error is at most 2e-15 (see sigmoid_test.go), and where
+// σ(u) is a subnormal number, below 2.2e-308, its error is at most one
+// step between subnormal numbers, 2^−1074. It computes
 // e^(−u) itself rather than with math.Exp, for two reasons: the training
 // loop waits for it every step, and its own e^(−u) is ready sooner; and
 // math.Exp takes a fused multiply-add path on processors that have one,
@@ -25,7 +27,7 @@ func Sigmoid(u float64) float64 {
 	case u > expLimit:
 		return 1 // e^(−u) < 1e-304, far below float64's resolution near 1
 	case u < -expLimit:
-		return math.Exp(u) // 1 + e^(−u) ≈ e^(−u), so σ(u) = e^u, tiny or 0
+		return expNegFar(-u) // 1 + e^(−u) ≈ e^(−u), so σ(u) = e^u, tiny or 0
 	}
 	return u // NaN
 }
@@ -76,6 +78,19 @@ func expNeg(v float64) float64 {
 	k, s := expNegReduce(v)
 	return exp2k(k) * expNegSmall(s)
 }
+
+// expNegFar returns e^(−v) for v > expLimit, where it is below 1e-304,
+// subnormal or 0: e^(−(v−700)) · e^(−700), both factors normal numbers,
+// and the product rounded once.
+func expNegFar(v float64) float64 {
+	if v > 746 {
+		return 0 // e^(−746) < 2^(−1075), half the smallest subnormal number
+	}
+	return expNeg(v-expLimit) * expNegLimit
+}
+
+// expNegLimit is e^(−700).
+var expNegLimit = expNeg(expLimit)
 
 // expNegReduce writes −v = k·(ln 2)/2048 + r and returns k (in the low
 // bits, two's complement) and s = −r.

@@ -70,6 +70,16 @@ func TestSigmoidAccuracy(t *testing.T) {
 	if worst > sigmoidRelTol {
 		t.Errorf("Sigmoid's relative error is %.3g at u = %v, want ≤ %g", worst, at, sigmoidRelTol)
 	}
+	// Below u ≈ −708, σ(u) = e^u is subnormal, its numbers spaced 2^−1074
+	// apart: there the error may be one spacing as well. (sigmoidRef
+	// overflows e^(−u) there; e^u itself is the reference.)
+	const subnormalSpacing = 0x1p-1074
+	for u := -760.0; u < -708; u += 1.0 / 1024 {
+		got, want := Sigmoid(u), math.Exp(u)
+		if relErr(got, want) > sigmoidRelTol && math.Abs(got-want) > subnormalSpacing {
+			t.Fatalf("Sigmoid(%v) = %v, want %v", u, got, want)
+		}
+	}
 	t.Logf("largest relative error %.3g at u = %v", worst, at)
 }
 
