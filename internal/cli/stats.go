@@ -61,7 +61,9 @@ func newStatsCmd(io IO) *cobra.Command {
 and prints how many iterations the runs took to reach the goal: the fewest,
 the 10th percentile, the median, the 90th percentile, the most and the mean,
 over the runs that met it; and how many failed, and why (the iteration cap,
-a stall, saturation, overflow). Every flag of 'neuron train' that sets up a
+a stall, saturation, overflow), and how many of those that reached the cap
+or stalled ended with a wrong output on the squared error's flat spot,
+where cross-entropy would still learn. Every flag of 'neuron train' that sets up a
 run applies, and run k is exactly 'neuron train ... --seed seed+k', restarts
 and all: a run's iterations count every attempt.
 
@@ -78,8 +80,10 @@ the table of the runs finished so far (runs cut short are not counted).
 
 With --json, standard output is one JSON object: function, setup {...},
 runs (asked), finished, goal {runs, min, p10, median, p90, max, mean},
-failed {cap, stalled, saturated, diverged}, mark {value, percentile} and
-files {plot}.
+failed {cap, stalled, saturated, diverged, flat_spot}, mark {value,
+percentile} and files {plot}. flat_spot counts the runs among cap and
+stalled that ended with a wrong output saturated near 0 or 1 under squared
+error.
 
 Exit status: 0 done, 1 bad input or an error, 2 no run met the goal,
 130 interrupted (the table of the runs so far was printed).`,
@@ -126,7 +130,8 @@ scales, and the share of failed runs below it.
 
 With --json, standard output is one JSON object: function, setup {...},
 runs (per rate), points [{rate, finished, goal {runs, min, p10, median,
-p90, max, mean}, failed {cap, stalled, saturated, diverged}}], fastest
+p90, max, mean}, failed {cap, stalled, saturated, diverged, flat_spot}}],
+fastest
 {rate, median} and files {plot}.
 
 Exit status: 0 done, 1 bad input or an error, 2 no run met the goal at any
@@ -425,6 +430,23 @@ func printFailed(w io.Writer, p *run.Problem, s *stats.Summary) {
 	one := p.Setup
 	one.Seed = s.Runs[i].Seed
 	fmt.Fprintf(w, "The first failed run, from seed %d (%s): '%s' repeats it.\n", one.Seed, s.Runs[i].Status, one.Args())
+	if k := s.Failed.FlatSpot; k > 0 {
+		fmt.Fprintf(w, "%s ended with a wrong output saturated near 0 or 1, %s: try --loss cross-entropy.\n", ofFailed(k, n), flatSpotWhy)
+	}
+}
+
+// flatSpotWhy says why a run on the flat spot does not learn.
+const flatSpotWhy = "where the squared error's gradient (o−t)·o·(1−o) all but vanishes"
+
+// ofFailed writes k of n failed runs: "It", "All 20", "3 of them".
+func ofFailed(k, n int) string {
+	switch {
+	case n == 1:
+		return "It"
+	case k == n:
+		return "All " + count(n)
+	}
+	return count(k) + " of them"
 }
 
 // printMark says where a count falls among the runs that met the goal.
@@ -481,6 +503,13 @@ func printSweep(w io.Writer, sw *stats.Sweep) {
 		fmt.Fprintf(w, "%10s %10s  %-21s  %s\n", digits3(s.Setup.Rate), median, band, failed)
 	}
 	fmt.Fprintln(w)
+	flat := 0
+	for _, s := range sw.Points {
+		flat += s.Failed.FlatSpot
+	}
+	if flat > 0 {
+		fmt.Fprintf(w, "Over all rates, %s ended with a wrong output saturated near 0 or 1, %s: try --loss cross-entropy.\n", countNoun(flat, "failed run"), flatSpotWhy)
+	}
 	if b := sw.Fastest(0.1); b != nil {
 		fmt.Fprintf(w, "Fastest median: %s iterations at learning rate %s (of the rates at which at most 10%% of runs failed).\n", count(b.Goal.Median), digits3(b.Setup.Rate))
 	}

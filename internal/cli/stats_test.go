@@ -68,6 +68,36 @@ func TestStatsJSON(t *testing.T) {
 	}
 }
 
+// TestStatsFlatSpot: runs stuck on the squared error's flat spot are
+// counted, in the text and in the JSON, with the way out.
+func TestStatsFlatSpot(t *testing.T) {
+	args := []string{"stats", "and8", "--runs", "3", "--max-iter", "200000"}
+	out, _, err := neuronCmd(t, args...)
+	if ExitCode(err) != ExitNotLearned {
+		t.Fatalf("%q: %v, want no run learned", args, err)
+	}
+	if want := "All 3 ended with a wrong output saturated near 0 or 1"; !strings.Contains(out, want) || !strings.Contains(out, "try --loss cross-entropy") {
+		t.Errorf("%q prints\n%s\nwant %q and the hint", args, out, want)
+	}
+	out, _, _ = neuronCmd(t, append(args, "--json")...)
+	var doc struct {
+		Failed struct {
+			Cap      int
+			FlatSpot int `json:"flat_spot"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Failed.Cap != 3 || doc.Failed.FlatSpot != 3 {
+		t.Errorf("%q --json: failed %+v, want cap 3, flat_spot 3", args, doc.Failed)
+	}
+	out, _, _ = neuronCmd(t, "sweep", "and8", "--rate", "0.5:2", "--points", "2", "--runs", "2", "--max-iter", "100000")
+	if want := "Over all rates, 4 failed runs ended with a wrong output saturated"; !strings.Contains(out, want) {
+		t.Errorf("sweep prints\n%s\nwant %q", out, want)
+	}
+}
+
 func TestStatsBadInput(t *testing.T) {
 	for _, c := range []struct {
 		args []string

@@ -520,7 +520,7 @@ func outcomeError(p *run.Problem, res *run.Outcome) error {
 	c := res.Config
 	what := ruleLoss(c.Stop)
 	hint := ""
-	if flatSpot(p, res.Model) {
+	if p.FlatSpot(res.Model) {
 		hint = "; a wrong output is saturated near 0 or 1, where the squared error's gradient (o−t)·o·(1−o) all but vanishes: try --loss cross-entropy"
 	}
 	if c.Stop == neuron.StopNone && (res.Status == neuron.IterationLimit || res.Status == neuron.EpochLimit) {
@@ -542,24 +542,6 @@ func outcomeError(p *run.Problem, res *run.Outcome) error {
 			count(res.Iterations), what, num(res.Loss), num(c.Rate))
 	}
 	return notLearned("%s after %s iterations%s", res.Status, count(res.Iterations), hint)
-}
-
-// flatSpot reports whether squared-error training is stuck on the flat
-// spot of the sigmoid: some row's output is on the wrong side of 0.5 and
-// so close to 0 or 1 that o·(1−o), and with it the gradient, is tiny.
-func flatSpot(p *run.Problem, m neuron.Model) bool {
-	const flat = 0.01 // o·(1−o) below this: o within about 0.01 of 0 or 1
-	if p.Setup.Loss != neuron.SquaredError {
-		return false
-	}
-	for i := range p.Data.Len() {
-		x, t := p.Data.Row(i)
-		o := m.Output(x)
-		if (o >= 0.5) != (t >= 0.5) && o*(1-o) < flat {
-			return true
-		}
-	}
-	return false
 }
 
 // trainJSON is the document 'neuron train --json' prints (see its help).

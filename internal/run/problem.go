@@ -162,3 +162,24 @@ func (p *Problem) NewModel(seed uint64) (neuron.Model, *rand.Rand) {
 	}
 	return m, rng
 }
+
+// FlatSpot reports whether squared-error training of m is stuck on the
+// flat spot of the sigmoid: some row's output is on the wrong side of 0.5
+// and so close to 0 or 1 that o·(1−o), and with it the gradient
+// (o−t)·o·(1−o), is tiny however wrong the output is. Cross-entropy has
+// no such spot, so FlatSpot is false for it; and so it is for a function
+// one neuron cannot learn, where no loss would help.
+func (p *Problem) FlatSpot(m neuron.Model) bool {
+	const flat = 0.01 // o·(1−o) below this: o within about 0.01 of 0 or 1
+	if p.Setup.Loss != neuron.SquaredError || (p.Sep != nil && !p.Sep.Separable) {
+		return false
+	}
+	for i := range p.Data.Len() {
+		x, t := p.Data.Row(i)
+		o := m.Output(x)
+		if (o >= 0.5) != (t >= 0.5) && o*(1-o) < flat {
+			return true
+		}
+	}
+	return false
+}

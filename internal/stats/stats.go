@@ -38,6 +38,10 @@ type Run struct {
 	// Last counts the iterations of the last attempt alone, the number
 	// 'neuron train' reports as "Learned in N iterations".
 	Last int `json:"last"`
+	// FlatSpot reports a run that reached the cap or stalled on the
+	// squared error's flat spot: a wrong output saturated near 0 or 1 (see
+	// run.Problem.FlatSpot), where cross-entropy would still learn.
+	FlatSpot bool `json:"flat_spot,omitempty"`
 }
 
 // Met reports whether the run met its goal.
@@ -50,6 +54,12 @@ type Failures struct {
 	Stalled   int `json:"stalled"`   // the loss stopped falling (a network in a local minimum)
 	Saturated int `json:"saturated"` // the outputs were pinned at 0 or 1 and the weights stopped changing
 	Diverged  int `json:"diverged"`  // the weights overflowed
+
+	// FlatSpot counts the runs among Cap and Stalled that ended with a
+	// wrong output on the squared error's flat spot, where cross-entropy
+	// would still learn (Run.FlatSpot). It is not one more reason: Total
+	// does not add it.
+	FlatSpot int `json:"flat_spot"`
 }
 
 // Total returns the number of failed runs.
@@ -141,8 +151,13 @@ func summarize(setup run.Setup, asked int, runs []Run) (*Summary, error) {
 	for _, r := range runs {
 		if r.Met() {
 			its = append(its, r.Iterations)
-		} else if err := s.Failed.add(r.Status); err != nil {
+			continue
+		}
+		if err := s.Failed.add(r.Status); err != nil {
 			return s, err
+		}
+		if r.FlatSpot {
+			s.Failed.FlatSpot++
 		}
 	}
 	s.Goal = Describe(its)
@@ -212,6 +227,8 @@ func one(ctx context.Context, p *run.Problem, seed uint64) (Run, bool, error) {
 		return Run{}, false, fmt.Errorf("run from seed %d: %w", seed, err)
 	}
 	r := Run{Seed: seed, Status: out.Status, Attempts: len(out.Attempts), Last: out.Iterations}
+	stuck := out.Status == neuron.IterationLimit || out.Status == neuron.Stalled
+	r.FlatSpot = stuck && out.Model != nil && p.FlatSpot(out.Model)
 	for _, a := range out.Attempts {
 		r.Iterations += a.Iterations
 	}

@@ -178,6 +178,37 @@ func TestFailureReasons(t *testing.T) {
 	}
 }
 
+// TestFlatSpotCounted: AND of eight inputs under squared error reaches the
+// cap with its one 1-row's output pinned near 0, the flat spot; the same
+// runs under cross-entropy reach the cap too, early, but not on a flat
+// spot; and one neuron that cannot learn XOR is not counted, since no loss
+// would help it.
+func TestFlatSpotCounted(t *testing.T) {
+	const n = 4
+	for _, c := range []struct {
+		name string
+		edit func(s *run.Setup)
+		want Failures
+	}{
+		{"and8, squared", func(s *run.Setup) { s.Func, s.MaxIter = "and8", 200_000 }, Failures{Cap: n, FlatSpot: n}},
+		{"and8, cross-entropy", func(s *run.Setup) { s.Func, s.MaxIter, s.Loss = "and8", 200_000, neuron.CrossEntropy }, Failures{Cap: n}},
+		{"xor, one neuron", func(s *run.Setup) { s.Func, s.Force, s.MaxIter = "xor", true, 20_000 }, Failures{Cap: n}},
+	} {
+		s, err := Many(context.Background(), prepare(t, c.edit), n, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if s.Failed != c.want {
+			t.Errorf("%s: failed %+v (flat spot %d), want %+v (flat spot %d)", c.name, s.Failed, s.Failed.FlatSpot, c.want, c.want.FlatSpot)
+		}
+		for _, r := range s.Runs {
+			if r.FlatSpot != (c.want.FlatSpot > 0) {
+				t.Errorf("%s: run from seed %d: FlatSpot %v", c.name, r.Seed, r.FlatSpot)
+			}
+		}
+	}
+}
+
 func TestFailuresString(t *testing.T) {
 	for _, c := range []struct {
 		f    Failures
