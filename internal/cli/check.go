@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -37,18 +38,18 @@ input. A script can test it: 'if neuron check "$f" >/dev/null; then ...'.`,
 		Args:              exactArgs(1, "FUNC", "neuron check xor"),
 		ValidArgsFunction: completeFunction,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runCheck(io, args[0], asJSON)
+			return runCheck(cmd.Context(), io, args[0], asJSON)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the answer as one JSON object (fields above)")
 	return cmd
 }
 
-func runCheck(io IO, arg string, asJSON bool) error {
+func runCheck(ctx context.Context, io IO, arg string, asJSON bool) error {
 	if _, err := tableFile(arg); err != nil {
 		return err
 	}
-	f, err := run.LoadFunc(arg, true)
+	f, err := run.LoadFunc(ctx, arg, true)
 	if err != nil {
 		return functionError(arg, err)
 	}

@@ -51,7 +51,7 @@ func runTrainData(ctx context.Context, io IO, o *trainOpts, cmd *cobra.Command) 
 	if stream && (o.plotBoundary != "" || o.plotInputs != "") {
 		return errors.New("--plot-boundary draws every row, which --stream does not keep; use --plot-loss")
 	}
-	p, err := run.Prepare(o.setup, run.CommandLimits)
+	p, err := run.PrepareContext(ctx, o.setup, run.CommandLimits)
 	if err != nil {
 		return err
 	}

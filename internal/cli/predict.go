@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -56,7 +55,7 @@ object is complete even when a bad line stops predict.`,
 		Args:              minArgs(1, "MODEL", "neuron predict and.json 1 1"),
 		ValidArgsFunction: completeModel,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			m, info, err := loadModel(args[0])
+			m, info, err := loadModel(cmd.Context(), args[0])
 			if err != nil {
 				return err
 			}
@@ -97,11 +96,14 @@ object is complete even when a bad line stops predict.`,
 }
 
 // loadModel reads a saved model.
-func loadModel(path string) (neuron.Model, *neuron.ModelInfo, error) {
+func loadModel(ctx context.Context, path string) (neuron.Model, *neuron.ModelInfo, error) {
 	fail := func(err error) (neuron.Model, *neuron.ModelInfo, error) {
+		if ctx.Err() != nil {
+			return nil, nil, ctx.Err()
+		}
 		return nil, nil, fmt.Errorf("model file %s: %v", shortPath(path), err)
 	}
-	f, err := os.Open(path)
+	f, err := run.Open(ctx, path)
 	if err != nil {
 		return fail(fileProblem(err))
 	}
@@ -224,8 +226,11 @@ func csvField(s string) string {
 // inputs, in any order, and writes a CSV table (or, with --json, the JSON
 // object) to standard output.
 func (p *predictor) csv(ctx context.Context, model, file string, names []string) error {
-	f, err := os.Open(file)
+	f, err := run.Open(ctx, file)
 	if err != nil {
+		if ctx.Err() != nil {
+			return err
+		}
 		return fmt.Errorf("data file %s: %v", shortPath(file), fileProblem(err))
 	}
 	defer f.Close()
@@ -234,7 +239,7 @@ func (p *predictor) csv(ctx context.Context, model, file string, names []string)
 	}
 	rd, err := csvdata.NewReader(f, shortPath(file), csvdata.Options{NoTarget: true, Features: names, Header: csvdata.HeaderPresent})
 	if err != nil {
-		return plainError{err}
+		return f.Err(plainError{err})
 	}
 	p.csvOut = !p.json
 	p.begin(model, names)
@@ -252,10 +257,10 @@ func (p *predictor) csv(ctx context.Context, model, file string, names []string)
 		if err == io.EOF {
 			return nil
 		}
-		if err != nil {
+		if err != nil && ctx.Err() == nil {
 			return plainError{err}
 		}
-		if p.n%4096 == 0 && ctx.Err() != nil {
+		if err != nil || p.n%4096 == 0 && ctx.Err() != nil {
 			return stopped("after %d rows of %s, whose predictions were printed", p.n, shortPath(file))
 		}
 		p.predict(rd.Line(), x)

@@ -190,7 +190,7 @@ func (v rangeValue) Set(s string) error {
 }
 
 // prepareMany checks o and prepares its problem, as train does.
-func prepareMany(o *manyOpts) (*run.Problem, error) {
+func prepareMany(ctx context.Context, o *manyOpts) (*run.Problem, error) {
 	switch {
 	case o.setup.Stop == neuron.StopNone:
 		return nil, errors.New("--stop none has no goal, so there are no iterations to the goal to count; give --stop max, mean or row")
@@ -204,7 +204,7 @@ func prepareMany(o *manyOpts) (*run.Problem, error) {
 	if _, err := tableFile(o.setup.Func); err != nil {
 		return nil, err
 	}
-	p, err := run.Prepare(o.setup, run.CommandLimits)
+	p, err := run.PrepareContext(ctx, o.setup, run.CommandLimits)
 	var notSep *run.NotSeparableError
 	if errors.As(err, &notSep) {
 		return nil, fmt.Errorf("%v ('neuron check' explains); try --hidden 2 (a two-layer network), or --force to train one neuron anyway", err)
@@ -224,7 +224,7 @@ func prepareMany(o *manyOpts) (*run.Problem, error) {
 }
 
 func runStats(ctx context.Context, io IO, o *manyOpts) error {
-	p, err := prepareMany(o)
+	p, err := prepareMany(ctx, o)
 	if err != nil {
 		return err
 	}
@@ -285,7 +285,7 @@ func runSweep(ctx context.Context, io IO, o *manyOpts) error {
 		return err
 	}
 	o.setup.Rate = lo // checked by Prepare; each rate replaces it
-	p, err := prepareMany(o)
+	p, err := prepareMany(ctx, o)
 	if err != nil {
 		return err
 	}

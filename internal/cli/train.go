@@ -215,7 +215,7 @@ func runTrain(ctx context.Context, io IO, o *trainOpts, traceLimited bool) error
 	if err != nil {
 		return err
 	}
-	p, err := run.Prepare(o.setup, run.CommandLimits)
+	p, err := run.PrepareContext(ctx, o.setup, run.CommandLimits)
 	var notSep *run.NotSeparableError
 	if errors.As(err, &notSep) {
 		return fmt.Errorf("%v ('neuron check' explains); try --hidden 2 (a two-layer network), or --force to train one neuron anyway", err)

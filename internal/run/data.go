@@ -1,10 +1,10 @@
 package run
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
-	"os"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -219,9 +219,12 @@ func (d *DataSetup) options() csvdata.Options {
 }
 
 // readTable reads the whole table of d.
-func (d *DataSetup) readTable() (*csvdata.Table, error) {
-	f, err := os.Open(d.CSV)
+func (d *DataSetup) readTable(ctx context.Context) (*csvdata.Table, error) {
+	f, err := Open(ctx, d.CSV)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil, err
+		}
 		return nil, fmt.Errorf("data file %s: %v", d.CSV, pathProblem(err))
 	}
 	defer f.Close()
@@ -230,7 +233,7 @@ func (d *DataSetup) readTable() (*csvdata.Table, error) {
 	}
 	t, err := csvdata.Read(f, d.CSV, d.options())
 	if err != nil {
-		return nil, plainData(err)
+		return nil, f.Err(plainData(err))
 	}
 	return t, nil
 }

@@ -1,6 +1,7 @@
 package run
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -40,13 +41,19 @@ func (e *NotSeparableError) Error() string {
 // and s.Force is false, it returns a *NotSeparableError (with the Problem,
 // so that a caller can still show the function).
 func Prepare(s Setup, lim Limits) (*Problem, error) {
+	return PrepareContext(context.Background(), s, lim)
+}
+
+// PrepareContext is Prepare, giving up with ctx's error when ctx is done
+// while it reads a file (see Open).
+func PrepareContext(ctx context.Context, s Setup, lim Limits) (*Problem, error) {
 	if err := s.Check(lim); err != nil {
 		return nil, err
 	}
 	if s.Data != nil {
-		return prepareData(s)
+		return prepareData(ctx, s)
 	}
-	f, err := LoadFunc(s.Func, lim.Files)
+	f, err := LoadFunc(ctx, s.Func, lim.Files)
 	if err != nil {
 		return nil, err
 	}
@@ -74,12 +81,12 @@ func Prepare(s Setup, lim Limits) (*Problem, error) {
 }
 
 // prepareData reads a setup's data file (all of it, unless it streams).
-func prepareData(s Setup) (*Problem, error) {
+func prepareData(ctx context.Context, s Setup) (*Problem, error) {
 	p := &Problem{Setup: s}
 	if s.Data.Stream {
 		return p, nil
 	}
-	t, err := s.Data.readTable()
+	t, err := s.Data.readTable(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -92,18 +99,23 @@ func prepareData(s Setup) (*Problem, error) {
 
 // LoadFunc reads a function: a table file if files are allowed and arg
 // names one (a path ending in .csv, .tsv or .txt), else a name, table or
-// expression (boolfn.Parse).
-func LoadFunc(arg string, files bool) (*boolfn.Func, error) {
+// expression (boolfn.Parse). It gives up with ctx's error when ctx is
+// done while it reads the file (see Open).
+func LoadFunc(ctx context.Context, arg string, files bool) (*boolfn.Func, error) {
 	if IsTableFile(arg) {
 		if !files {
 			return nil, fmt.Errorf("function %q: table files cannot be used here; give a name, table or expression", arg)
 		}
-		file, err := os.Open(arg)
+		file, err := Open(ctx, arg)
 		if err != nil {
+			if ctx.Err() != nil {
+				return nil, err
+			}
 			return nil, fmt.Errorf("table file %s: %v", arg, pathProblem(err))
 		}
 		defer file.Close()
-		return boolfn.ReadTable(file, arg)
+		f, err := boolfn.ReadTable(file, arg)
+		return f, file.Err(err)
 	}
 	return boolfn.Parse(arg)
 }

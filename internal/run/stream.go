@@ -51,7 +51,7 @@ func heldOut(seed uint64, i int, fraction float64) bool {
 func (p *Problem) Stream(ctx context.Context, o Options) (*DataOutcome, error) {
 	s, d := &p.Setup, p.Setup.Data
 	out := &DataOutcome{Config: s.dataConfig(), Tested: d.Test > 0}
-	table, scaler, err := d.firstPass(s.Seed)
+	table, scaler, err := d.firstPass(ctx, s.Seed)
 	if err != nil {
 		return out, err
 	}
@@ -84,7 +84,7 @@ func (p *Problem) Stream(ctx context.Context, o Options) (*DataOutcome, error) {
 		c.Rate = s.Rate / (1 + d.Decay*float64(epochs))
 		var sum float64 // the epoch's training loss, summed over its chunks
 		rows := 0
-		err := d.eachChunk(s.Seed, table, scaler, chunk, func() error {
+		err := d.eachChunk(ctx, s.Seed, table, scaler, chunk, func() error {
 			if s.MaxIter > 0 {
 				if done >= s.MaxIter {
 					return errCapReached
@@ -133,10 +133,19 @@ var (
 	errStopped    = errors.New("training stopped")
 )
 
-// open opens the data file and starts reading it.
-func (d *DataSetup) open(opt csvdata.Options) (*os.File, *csvdata.Reader, error) {
-	f, err := os.Open(d.CSV)
+// open opens the data file and starts reading it. The file must be a
+// regular file: a stream reads it several times, and a pipe can be read
+// only once.
+func (d *DataSetup) open(ctx context.Context, opt csvdata.Options) (*Input, *csvdata.Reader, error) {
+	// Before opening it, which for a named pipe waits for a writer.
+	if st, err := os.Stat(d.CSV); err == nil && !st.IsDir() && !st.Mode().IsRegular() {
+		return nil, nil, fmt.Errorf("data file %s: --stream reads the file more than once, so it must be a regular file, not a pipe or a device", d.CSV)
+	}
+	f, err := Open(ctx, d.CSV)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil, nil, err
+		}
 		return nil, nil, fmt.Errorf("data file %s: %v", d.CSV, pathProblem(err))
 	}
 	if st, err := f.Stat(); err == nil && st.IsDir() {
@@ -146,7 +155,7 @@ func (d *DataSetup) open(opt csvdata.Options) (*os.File, *csvdata.Reader, error)
 	rd, err := csvdata.NewReader(f, d.CSV, opt)
 	if err != nil {
 		f.Close()
-		return nil, nil, plainData(err)
+		return nil, nil, f.Err(plainData(err))
 	}
 	return f, rd, nil
 }
@@ -154,8 +163,8 @@ func (d *DataSetup) open(opt csvdata.Options) (*os.File, *csvdata.Reader, error)
 // firstPass reads the whole file once: the target's labels and their
 // mapping, the rows of each class, and the scaler of the training rows
 // (fitted even with Raw: its N counts them).
-func (d *DataSetup) firstPass(seed uint64) (*csvdata.Table, *neuron.Scaler, error) {
-	f, rd, err := d.open(d.options())
+func (d *DataSetup) firstPass(ctx context.Context, seed uint64) (*csvdata.Table, *neuron.Scaler, error) {
+	f, rd, err := d.open(ctx, d.options())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -169,7 +178,7 @@ func (d *DataSetup) firstPass(seed uint64) (*csvdata.Table, *neuron.Scaler, erro
 			break
 		}
 		if err != nil {
-			return nil, nil, plainData(err)
+			return nil, nil, f.Err(plainData(err))
 		}
 		if _, err := labels.Add(label); err != nil {
 			return nil, nil, fmt.Errorf("%s: line %d: %v", d.CSV, rd.Line(), plainData(err))
@@ -201,8 +210,8 @@ func (d *DataSetup) firstPass(seed uint64) (*csvdata.Table, *neuron.Scaler, erro
 // eachChunk reads the file again and calls train with chunk holding each
 // run of up to streamChunk training rows, standardized, in file order.
 // It stops at train's first error.
-func (d *DataSetup) eachChunk(seed uint64, t *csvdata.Table, sc *neuron.Scaler, chunk *neuron.Dataset, train func() error) error {
-	f, rd, err := d.open(d.options())
+func (d *DataSetup) eachChunk(ctx context.Context, seed uint64, t *csvdata.Table, sc *neuron.Scaler, chunk *neuron.Dataset, train func() error) error {
+	f, rd, err := d.open(ctx, d.options())
 	if err != nil {
 		return err
 	}
@@ -216,7 +225,7 @@ func (d *DataSetup) eachChunk(seed uint64, t *csvdata.Table, sc *neuron.Scaler, 
 			break
 		}
 		if err != nil {
-			return plainData(err)
+			return f.Err(plainData(err))
 		}
 		if heldOut(seed, i, d.Test) {
 			continue
@@ -247,7 +256,7 @@ func (d *DataSetup) eachChunk(seed uint64, t *csvdata.Table, sc *neuron.Scaler, 
 // (on every row when none are held out), about rows of them, and returns
 // the report and the number of rows it measured.
 func (d *DataSetup) measure(ctx context.Context, seed uint64, t *csvdata.Table, sc *neuron.Scaler, m neuron.Model, rows int) (metrics.Report, int, error) {
-	f, rd, err := d.open(d.options())
+	f, rd, err := d.open(ctx, d.options())
 	if err != nil {
 		return metrics.Report{}, 0, err
 	}
@@ -260,7 +269,7 @@ func (d *DataSetup) measure(ctx context.Context, seed uint64, t *csvdata.Table, 
 			break
 		}
 		if err != nil {
-			return metrics.Report{}, 0, plainData(err)
+			return metrics.Report{}, 0, f.Err(plainData(err))
 		}
 		if d.Test > 0 && !heldOut(seed, i, d.Test) {
 			continue
