@@ -115,7 +115,7 @@ func (n *Neuron) Gradient(x []float64, t float64, l Loss, g *Neuron) (o, loss fl
 // where d = dL/du is (o−t)·o·(1−o) for SquaredError and o−t for
 // CrossEntropy.
 func (n *Neuron) Step(x []float64, t, rate float64, l Loss) (loss float64) {
-	u := n.Excitation(x) // delta, written out to save a call
+	u := n.Excitation(x) // u = w·x + b
 	e, slope := l.gradient(Sigmoid(u), t)
 	rd := float64(float64(rate*e) * slope) // rate·d: see gradient for the order
 	w := n.W[:len(x)]
