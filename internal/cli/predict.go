@@ -98,10 +98,7 @@ object is complete even when a bad line stops predict.`,
 // loadModel reads a saved model.
 func loadModel(ctx context.Context, path string) (neuron.Model, *neuron.ModelInfo, error) {
 	fail := func(err error) (neuron.Model, *neuron.ModelInfo, error) {
-		if ctx.Err() != nil {
-			return nil, nil, ctx.Err()
-		}
-		return nil, nil, fmt.Errorf("model file %s: %v", shortPath(path), err)
+		return nil, nil, fmt.Errorf("model file %s: %w", shortPath(path), err)
 	}
 	f, err := run.Open(ctx, path)
 	if err != nil {
@@ -116,6 +113,8 @@ func loadModel(ctx context.Context, path string) (neuron.Model, *neuron.ModelInf
 	switch {
 	case r.N <= 0:
 		return fail(fmt.Errorf("larger than %d MB, not a model this program saved", maxModelBytes>>20))
+	case err != nil && ctx.Err() != nil: // Ctrl-C stopped the read
+		return fail(f.Err(err))
 	case err != nil:
 		return fail(errors.New(strings.TrimPrefix(plainError{err}.Error(), "model: ")))
 	}
@@ -228,10 +227,7 @@ func csvField(s string) string {
 func (p *predictor) csv(ctx context.Context, model, file string, names []string) error {
 	f, err := run.Open(ctx, file)
 	if err != nil {
-		if ctx.Err() != nil {
-			return err
-		}
-		return fmt.Errorf("data file %s: %v", shortPath(file), fileProblem(err))
+		return fmt.Errorf("data file %s: %w", shortPath(file), fileProblem(err))
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {

@@ -222,10 +222,7 @@ func (d *DataSetup) options() csvdata.Options {
 func (d *DataSetup) readTable(ctx context.Context) (*csvdata.Table, error) {
 	f, err := Open(ctx, d.CSV)
 	if err != nil {
-		if ctx.Err() != nil {
-			return nil, err
-		}
-		return nil, fmt.Errorf("data file %s: %v", d.CSV, pathProblem(err))
+		return nil, fmt.Errorf("data file %s: %w", d.CSV, pathProblem(err))
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {

@@ -108,10 +108,7 @@ func LoadFunc(ctx context.Context, arg string, files bool) (*boolfn.Func, error)
 		}
 		file, err := Open(ctx, arg)
 		if err != nil {
-			if ctx.Err() != nil {
-				return nil, err
-			}
-			return nil, fmt.Errorf("table file %s: %v", arg, pathProblem(err))
+			return nil, fmt.Errorf("table file %s: %w", arg, pathProblem(err))
 		}
 		defer file.Close()
 		f, err := boolfn.ReadTable(file, arg)

@@ -143,10 +143,7 @@ func (d *DataSetup) open(ctx context.Context, opt csvdata.Options) (*Input, *csv
 	}
 	f, err := Open(ctx, d.CSV)
 	if err != nil {
-		if ctx.Err() != nil {
-			return nil, nil, err
-		}
-		return nil, nil, fmt.Errorf("data file %s: %v", d.CSV, pathProblem(err))
+		return nil, nil, fmt.Errorf("data file %s: %w", d.CSV, pathProblem(err))
 	}
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		f.Close()
